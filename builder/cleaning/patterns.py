@@ -1,0 +1,86 @@
+"""The phrases and shapes cleaning recognises, in one place so they can be reviewed.
+
+Each pattern cites the seed or corpus that made it necessary.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Wire services and outlets that sign articles off ("ABC/wires", seed 000) or put
+# themselves in datelines ("OTTAWA (Reuters) -"). Names only; no outlet is guessed.
+AGENCIES: dict[str, str] = {
+    "ap": "Associated Press", "associated press": "Associated Press",
+    "reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP", "dpa": "dpa",
+    "cp": "The Canadian Press", "canadian press": "The Canadian Press",
+    "the canadian press": "The Canadian Press", "pa": "PA Media", "pa media": "PA Media",
+    "bloomberg": "Bloomberg", "cnn": "CNN", "abc": "ABC", "bbc": "BBC", "cbc": "CBC",
+    "nbc": "NBC", "cbs": "CBS", "upi": "UPI", "xinhua": "Xinhua", "aap": "AAP",
+    "ians": "IANS", "pti": "PTI", "ani": "ANI", "anadolu": "Anadolu",
+}
+
+# "Associated Press writer Jane Doe in Ottawa contributed to this report." (seed 003)
+CREDIT = re.compile(
+    r"""^(?:
+        (?P<agency>[A-Z][\w.&' -]{1,40}?)\s+(?:writers?|reporters?|correspondents?|staff)\b.*\bcontributed\b
+      | .{0,120}\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)
+      | (?:additional\s+)?reporting\s+by\b
+      | (?:writing|editing|compiled|produced)\s+by\b.{0,160}$
+      | with\s+(?:files|reporting)\s+from\b
+      | this\s+(?:story|article|report)\s+(?:was|has\s+been)\s+(?:updated|corrected|amended)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# "ABC/wires" (seed 000), "Reuters/AFP", "— AP", "(CNN)".
+SIGN_OFF = re.compile(
+    r"^[—–-]*\s*\(?(?P<first>[A-Za-z][A-Za-z.&' ]{0,30}?)\)?(?:\s*/\s*(?:wires?|agencies|[A-Za-z.&' ]{1,30}))+\s*$"
+    r"|^[—–-]+\s*\(?(?P<dash>[A-Za-z][A-Za-z.&' ]{0,30}?)\)?\s*$",
+    re.IGNORECASE,
+)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+
+# Headings that introduce lists of other stories (seed 002: "You may also like").
+LINK_LIST_HEADING = re.compile(
+    r"^(?:you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)"
+    r"|(?:more|related|recommended|popular|trending|top|latest)\s+(?:stories|articles|news|reads?|links|content|videos?|coverage)"
+    r"|more\s+(?:from|on|in)\s+.{1,40}|related(?:\s+(?:topics|coverage|reading))?|recommended(?:\s+for\s+you)?"
+    r"|most\s+(?:read|popular|viewed|shared)|what\s+to\s+read\s+next|read\s+next|editor'?s\s+picks?"
+    r"|(?:also|further)\s+read(?:ing)?|elsewhere\s+on\s+.{1,40}|around\s+the\s+web|trending\s+now|in\s+case\s+you\s+missed\s+it"
+    r"|sponsored(?:\s+(?:content|stories|links))?|promoted\s+stories|from\s+our\s+partners)\s*:?$",
+    re.IGNORECASE,
+)
+
+# Promo and navigation lines found anywhere in pasted text ("Read more: ...",
+# news-clusters passim). A line must *start* with the phrase and be short, or be
+# followed by a colon, so "Related issues were raised" survives.
+PROMO = re.compile(
+    r"^(?:read\s+more|also\s+read|read\s+also|see\s+also|related|more|watch|listen|recommended|advertisement|sponsored"
+    r"|click\s+here|tap\s+here|share\s+(?:this|on|via)|share\b|subscribe|sign\s+up|follow\s+us|follow\s+@?\w+\s+on|like\s+us\s+on"
+    r"|download\s+(?:our|the)\s+app|get\s+(?:our|the)\s+(?:newsletter|app)|join\s+(?:our|the)\s+(?:newsletter|mailing)"
+    r"|(?:image|photo|picture|video)(?:\s+(?:copyright|caption|credit|source))?|continue\s+reading|story\s+continues(?:\s+below)?"
+    r"|skip\s+(?:advert|ad)|(?:this|the)\s+article\s+continues)\b",
+    re.IGNORECASE,
+)
+PROMO_MAX_WORDS = 14
+
+# Preamble lines (seed 003 opens with " date 2025-03-28").
+PREAMBLE = re.compile(
+    r"^(?P<key>date|published|posted|updated|last\s+updated|by|author|source|outlet|url|title|filed)"
+    r"(?:\s+on)?\s*[:=]?\s+(?P<value>.+)$",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*$")
+
+SEPARATOR = re.compile(r"^(?:[_\-*=~#•·]\s*){3,}$")
+
+# "WASHINGTON, D.C. —" (seed 001), "OTTAWA (Reuters) -", "NEW YORK (AP) —".
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,2})?)"
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*[—–-]{1,2}\s+(?=\S)"
+    r"|^(?P<place2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][\w.]+(?:\s+[\w.]+){0,2})?)\s*\((?P<agency2>[A-Za-z][A-Za-z .&]{1,30})\)\s*[—–-]{1,2}\s+(?=\S)"
+)
+
+SENTENCE_END = re.compile(r"[.!?…:;,\"'”’)\]]$")
+HEADLINE_MAX_WORDS = 25
+SUBHEADING_MAX_WORDS = 10

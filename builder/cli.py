@@ -1,0 +1,64 @@
+"""`briefing build` and `briefing check`. The only place that prints and sets up logging."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import track
+
+from . import __version__, summary
+from .build import Settings, run
+from .errors import BriefingError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description="Build a briefing site from a folder of articles.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, text in (("build", "read the seeds and write the generated pages into docs/"),
+                       ("check", "read and clean everything, report problems, write nothing")):
+        cmd = sub.add_parser(name, help=text, description=text)
+        cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles (default: seeds)")
+        cmd.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder (default: docs)")
+        cmd.add_argument("--title", default="Briefing", help="site title used on the landing page")
+        cmd.add_argument("--build-date", type=dt.date.fromisoformat, default=None,
+                         help="the date stamped on the build (default: SOURCE_DATE_EPOCH, else today)")
+        cmd.add_argument("--strict", action="store_true", help="exit 1 when any file was skipped")
+        cmd.add_argument("-v", "--verbose", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    console = Console(stderr=True)
+    if not args.seeds.is_dir():
+        console.print(f"{args.seeds}: no such folder (pass --seeds DIR)", markup=False)
+        return 2
+    settings = Settings(seeds=args.seeds, docs=args.docs, title=args.title, build_date=args.build_date)
+
+    def progress(paths):  # type: ignore[no-untyped-def]
+        paths = list(paths)
+        if len(paths) < 50 or not console.is_terminal:
+            return paths
+        return track(paths, description="Reading articles", console=console, transient=True)
+
+    try:
+        result = run(settings, write=args.command == "build", progress=progress)
+    except BriefingError as exc:
+        console.print(str(exc), markup=False)
+        return 2
+    for line in summary.lines(result):
+        console.print(line, markup=False, highlight=False)
+    if args.command == "check" or args.strict:
+        return 1 if result.problems else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""The MkDocs plugin: thin. Runs the builder before each build and watches the seeds.
+
+    plugins:
+      - search
+      - briefing:
+          seeds: seeds
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from . import summary
+from .build import Settings, run
+from .errors import BriefingError
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+
+class _IsoDate(base.BaseConfigOption[dt.date]):
+    """An ISO 8601 date (YAML may already have turned it into a date)."""
+
+    def run_validation(self, value: object) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError as exc:
+            raise base.ValidationError(f"expected a date such as 2025-04-29, got {value!r}") from exc
+
+
+class BriefingConfig(base.Config):
+    seeds = c.Type(str, default="seeds")
+    """Folder of articles, relative to mkdocs.yml."""
+    enabled = c.Type(bool, default=True)
+    """Run the builder before each build. Off: build the pages already in docs/."""
+    title = c.Optional(c.Type(str))
+    """Title of the landing page; defaults to the site_name."""
+    build_date = c.Optional(_IsoDate())
+    """The one date stamped on the build. Unset: SOURCE_DATE_EPOCH, else today."""
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self._settings = Settings(
+            seeds=(root / self.config.seeds).resolve(),
+            docs=Path(config.docs_dir).resolve(),
+            title=self.config.title or config.site_name,
+            build_date=self.config.build_date,
+        )
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        if not self._settings.seeds.is_dir():
+            raise PluginError(f"briefing: seeds folder {self._settings.seeds} does not exist (plugin option 'seeds')")
+        try:
+            result = run(self._settings)
+        except BriefingError as exc:
+            raise PluginError(f"briefing: {exc}") from exc
+        for problem in result.problems:
+            # A warning, so `mkdocs build --strict` fails on any skipped file.
+            log.warning("briefing: skipped %s", problem)
+        for line in summary.lines(result):
+            if not line.startswith("skipped:"):
+                log.info("briefing: %s", line)
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        if self.config.enabled:
+            server.watch(str(self._settings.seeds))
+        return server

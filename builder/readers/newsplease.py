@@ -1,0 +1,33 @@
+"""news-please JSON records (`.json`): `title`, `text`, `date_publish`, `authors`, `url`,
+`source_domain`. The shape of the news-clusters corpus and of many scraping pipelines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..blocks import split_text
+from ..decoding import read_text
+from ..errors import SourceError
+from ..model import RawDocument, Sourced
+from .fields import canonical
+
+
+def read(path: Path, name: str) -> RawDocument:
+    decoded = read_text(path)
+    try:
+        record = json.loads(decoded.text)
+    except json.JSONDecodeError as exc:
+        raise SourceError(path, f"not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise SourceError(path, "JSON is not a news-please article record (no \"text\" string)")
+    blocks = split_text(record["text"].replace("\r\n", "\n"))
+    if not blocks:
+        raise SourceError(path, "the record's \"text\" is empty")
+    meta = {key: record.get(key) for key in ("title", "date_publish", "authors", "url", "description")}
+    fields, _ = canonical({k: v for k, v in meta.items() if isinstance(v, (str, list))}, "JSON")
+    domain = record.get("source_domain")
+    if isinstance(domain, str) and domain.strip():
+        fields["outlet"] = Sourced(domain.strip().removeprefix("www."), "JSON `source_domain`")
+    return RawDocument(path=path, name=name, format="news-please JSON", encoding=decoded.encoding,
+                       blocks=blocks, fields=fields)

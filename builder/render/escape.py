@@ -1,0 +1,63 @@
+"""Article text into Markdown that renders as exactly that text, never as markup.
+
+Article text is hostile (DESIGN: untrusted input). Python-Markdown and the
+pymdownx extensions give meaning to many characters, and a user may enable more
+extensions than we do, where a backslash escape would not be understood. A numeric
+character reference (`&#42;`) is understood by every Markdown processor and every
+browser, so characters with a meaning anywhere are written that way; characters
+that only mean something at the start of a line are escaped only there. Each
+paragraph is one line, so "start of a line" is the start of the text.
+
+The property tests render `escape(text)` with the site's own extension set and
+check the visible text comes back unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import collapse
+
+# Meaningful anywhere: HTML (< > &), emphasis, code, links, attribute lists and
+# Jinja-style templates ({ }), tables (|), pymdownx tilde/caret/mark/keys/critic
+# (~ ^ = +), magiclink mentions (@), arithmatex ($), escapes (\).
+_ANYWHERE = set("<>&*_`[]{}|~^=+@$\\")
+# Meaningful at the start of a line: headings, quotes, lists, admonitions (!!!),
+# details (???), blocks (///), definition lists (:), rules (---).
+_LINE_START = set("#>-+*=|:!?/%.")
+_ORDERED = re.compile(r"^(\d+)([.)])")
+# Colons open emoji (:smile:) and URL schemes (javascript:, https:) when a
+# non-space character follows; "said: " needs no escaping.
+_COLON = re.compile(r":(?=\S)")
+# Control characters carry no text; \x02 and \x03 are Python-Markdown's placeholders.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _ref(char: str) -> str:
+    return f"&#{ord(char)};"
+
+
+def escape(text: str) -> str:
+    """Inline Markdown for `text` (collapsed to one line)."""
+    text = collapse(_CONTROL.sub("", text))
+    out = "".join(_ref(c) if c in _ANYWHERE else c for c in text)
+    out = _COLON.sub("&#58;", out)
+    if out[:1] in _LINE_START:
+        out = _ref(out[0]) + out[1:]
+    out = _ORDERED.sub(lambda m: m.group(1) + _ref(m.group(2)), out)
+    return out
+
+
+class Safe(str):
+    """Markdown the builder wrote itself (links, tables); templates do not escape it."""
+
+    __slots__ = ()
+
+
+def finalize(value: object) -> str:
+    """Jinja `finalize`: every `{{ value }}` is escaped unless it is `Safe`."""
+    if isinstance(value, Safe):
+        return value
+    if value is None:
+        return ""
+    return escape(str(value))

@@ -1,0 +1,124 @@
+"""The generated pages. Templates write Markdown; every value is escaped unless Safe."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..model import Article, Corpus
+from .escape import Safe, escape, finalize
+
+REMOVED_TEXT_CHARS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedRow:
+    name: str
+    reason: str
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("builder", "render/templates"),
+        autoescape=False,  # the output is Markdown; `finalize` escapes for Markdown instead
+        finalize=finalize,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+    )
+    env.globals.update(safe=Safe, link=_link, shorten=_shorten)
+    return env
+
+
+
+def _link(text: str, target: str, page: str = "index.md") -> Safe:
+    """A Markdown link from `page` to `target` (both relative to docs/), label escaped."""
+    relative = posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return Safe(f"[{escape(text)}]({relative})")
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= REMOVED_TEXT_CHARS else text[:REMOVED_TEXT_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+_ENV = _environment()
+
+
+def article_path(article: Article) -> str:
+    return f"articles/{article.slug}.md"
+
+
+def render_article(article: Article) -> str:
+    m = article.metadata
+    parts = [
+        f"**{escape(m.outlet.value)}**" if m.outlet else "outlet unknown",
+        f"by {escape(m.author.value)}" if m.author else "author unknown",
+        escape(m.date.value.isoformat()) if m.date else "date unknown",
+    ]
+    if m.dateline:
+        parts.append(f"dateline {escape(m.dateline.value)}")
+    parts.append(f"{article.words} words")
+    parts.append(f"source file {escape(article.name)}")
+    if not article.encoding.startswith("utf-8"):
+        parts.append(f"encoding assumed: {escape(article.encoding)}")
+    provenance = [
+        ("Title", m.title.value, m.title.origin),
+        ("Outlet", *(_pair(m.outlet))),
+        ("Author", *(_pair(m.author))),
+        ("Date", *(_pair(m.date, lambda d: d.isoformat()))),
+        ("Dateline", *(_pair(m.dateline))),
+        ("URL", *(_pair(m.url))),
+        ("Description", *(_pair(m.description))),
+        ("Format", article.format, "file suffix"),
+        ("Encoding", article.encoding, "decoder"),
+    ]
+    if m.tags:
+        provenance.append(("Tags", ", ".join(m.tags), "front matter"))
+    if m.categories:
+        provenance.append(("Categories", ", ".join(m.categories), "front matter"))
+    provenance.extend((f"Other key: {k}", v, "front matter (kept, not used)") for k, v in article.extra)
+    return _ENV.get_template("article.md.j2").render(
+        a=article, meta_line=Safe(" · ".join(parts)), provenance=provenance
+    )
+
+
+def _pair(value, show=str):  # type: ignore[no-untyped-def]
+    if value is None:
+        return ("unknown", "not found in the file")
+    return (show(value.value), value.origin)
+
+
+def render_index(corpus: Corpus, title: str, seeds: Path) -> str:
+    articles = sorted(
+        corpus.articles,
+        key=lambda a: (a.metadata.date.value.isoformat() if a.metadata.date else "9999", a.metadata.title.value),
+    )
+    outlets = {a.metadata.outlet.value for a in articles if a.metadata.outlet}
+    dates = sorted(a.metadata.date.value for a in articles if a.metadata.date)
+    summary = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
+    if outlets:
+        summary += f" from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"
+    if dates:
+        span = dates[0].isoformat() if dates[0] == dates[-1] else f"{dates[0].isoformat()} to {dates[-1].isoformat()}"
+        summary += f", dated {span}"
+    summary += "."
+    skipped = [SkippedRow(_display_name(s.path, seeds), s.reason) for s in corpus.skipped]
+    return _ENV.get_template("index.md.j2").render(
+        title=title, summary=Safe(escape(summary)), articles=articles, skipped=skipped
+    )
+
+
+def _display_name(path: Path, seeds: Path) -> str:
+    try:
+        return path.relative_to(seeds).as_posix()
+    except ValueError:
+        return path.name
+
+
+def render_site(corpus: Corpus, title: str, seeds: Path) -> dict[str, str]:
+    pages = {article_path(a): render_article(a) for a in corpus.articles}
+    pages["index.md"] = render_index(corpus, title, seeds)
+    return pages

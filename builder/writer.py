@@ -1,0 +1,140 @@
+"""Writing generated pages into docs/ without ever harming a hand-written file.
+
+The builder owns only the files listed in its manifest (`docs/.briefing-manifest.json`,
+path -> sha256 of what it wrote). It
+- writes a page only when its content changed (else `mkdocs serve` rebuilds forever);
+- never overwrites a file it did not write, or one edited by hand since it wrote it;
+- removes only stale files of its own manifest, and only if still as it left them;
+- writes through a temporary file and a rename, so an interrupted build leaves no
+  half-written page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .errors import OutputError
+
+MANIFEST = ".briefing-manifest.json"
+
+
+@dataclass(frozen=True, slots=True)
+class WriteReport:
+    written: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    refused: tuple[OutputError, ...] = field(default=())
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def safe_target(root: Path, relative: str) -> Path:
+    """`root / relative`, refusing anything that could land outside `root`."""
+    pure = PurePosixPath(relative)
+    if pure.is_absolute() or not pure.parts or any(part in ("", ".", "..") for part in pure.parts):
+        raise OutputError(relative, "output path is not a plain relative path")
+    target = (root / Path(*pure.parts)).resolve()
+    if not target.is_relative_to(root.resolve()):
+        raise OutputError(relative, "output path leads outside the docs folder")
+    return target
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_manifest(docs: Path) -> dict[str, str]:
+    path = docs / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # an unreadable manifest owns nothing: existing files are then left alone
+    files = data.get("files", {}) if isinstance(data, dict) else {}
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
+    docs.mkdir(parents=True, exist_ok=True)
+    manifest = load_manifest(docs)
+    owned: dict[str, str] = {}
+    written: list[str] = []
+    unchanged: list[str] = []
+    refused: list[OutputError] = []
+    for relative in sorted(pages):
+        data = pages[relative].encode("utf-8")
+        try:
+            target = safe_target(docs, relative)
+        except OutputError as exc:
+            refused.append(exc)
+            continue
+        if target.exists() or target.is_symlink():
+            if not target.is_file() or target.is_symlink():
+                refused.append(OutputError(target, "exists and is not a regular file; left alone"))
+                continue
+            current = _digest(target.read_bytes())
+            if relative not in manifest:
+                refused.append(OutputError(target, "a file the builder did not write is in the way; left alone (move it to build this page)"))
+                continue
+            if current != manifest[relative]:
+                refused.append(OutputError(target, "edited by hand since the builder wrote it; left alone (delete it to regenerate)"))
+                continue
+            if current == _digest(data):
+                owned[relative] = current
+                unchanged.append(relative)
+                continue
+        atomic_write(target, data)
+        owned[relative] = _digest(data)
+        written.append(relative)
+    removed = _remove_stale(docs, manifest, pages)
+    _save_manifest(docs, owned)
+    return WriteReport(tuple(written), tuple(unchanged), tuple(removed), tuple(refused))
+
+
+def _remove_stale(docs: Path, manifest: dict[str, str], pages: dict[str, str]) -> list[str]:
+    removed: list[str] = []
+    for relative, digest in sorted(manifest.items()):
+        if relative in pages:
+            continue
+        try:
+            target = safe_target(docs, relative)
+        except OutputError:
+            continue
+        if target.is_file() and not target.is_symlink() and _digest(target.read_bytes()) == digest:
+            target.unlink()
+            removed.append(relative)
+            _prune_empty_dirs(target.parent, docs)
+    return removed
+
+
+def _prune_empty_dirs(folder: Path, docs: Path) -> None:
+    root = docs.resolve()
+    while folder.resolve() != root and folder.resolve().is_relative_to(root):
+        try:
+            folder.rmdir()  # only succeeds when empty
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def _save_manifest(docs: Path, owned: dict[str, str]) -> None:
+    text = json.dumps({"version": 1, "files": dict(sorted(owned.items()))}, indent=1) + "\n"
+    path = docs / MANIFEST
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        atomic_write(path, text.encode("utf-8"))
