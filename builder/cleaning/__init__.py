@@ -9,12 +9,13 @@ without a `Removal`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import MappingProxyType
 
 from ..model import Block, Cleaned, RawDocument, Removal, Sourced
 from . import rules
-from .step import Step
+from .step import Found, Step
 
-Rule = Callable[[tuple[Block, ...], RawDocument], Step]
+Rule = Callable[[tuple[Block, ...], RawDocument, Found], Step]
 
 # Order matters: metadata lines come off the top first, the title before duplicates
 # (a second paste repeats it), duplicates before tails (seed 002 pastes the article
@@ -38,7 +39,7 @@ def clean(raw: RawDocument) -> Cleaned:
     removed: list[Removal] = []
     found: dict[str, Sourced[object]] = {}
     for _name, rule in RULES:
-        step = rule(blocks, raw)
+        step = rule(blocks, raw, MappingProxyType(found))
         blocks = step.kept
         removed.extend(step.removed)
         for key, value in step.found.items():

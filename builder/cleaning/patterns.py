@@ -55,12 +55,16 @@ LINK_LIST_HEADING = re.compile(
 # news-clusters passim). A line must *start* with the phrase and be short, or be
 # followed by a colon, so "Related issues were raised" survives.
 PROMO = re.compile(
-    r"^(?:read\s+more|also\s+read|read\s+also|see\s+also|related|more|watch|listen|recommended|advertisement|sponsored"
-    r"|click\s+here|tap\s+here|share\s+(?:this|on|via)|share\b|subscribe|sign\s+up|follow\s+us|follow\s+@?\w+\s+on|like\s+us\s+on"
-    r"|download\s+(?:our|the)\s+app|get\s+(?:our|the)\s+(?:newsletter|app)|join\s+(?:our|the)\s+(?:newsletter|mailing)"
-    r"|(?:image|photo|picture|video)(?:\s+(?:copyright|caption|credit|source))?|continue\s+reading|story\s+continues(?:\s+below)?"
-    r"|skip\s+(?:advert|ad)|(?:this|the)\s+article\s+continues)\b",
-    re.IGNORECASE,
+    r"""^(?:
+        read\s+more|also\s+read|read\s+also|see\s+also|related|more|watch|listen|recommended
+      | advertisement|sponsored|click\s+here|tap\s+here|share\s+(?:this|on|via)|share
+      | subscribe|sign\s+up|follow\s+us|like\s+us\s+on|scroll\s+down\s+for
+      | follow\s+(?:@?[\w.]+\s+){1,3}on\s+(?:twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin)
+      | download\s+(?:our|the)\s+app|get\s+(?:our|the)\s+(?:newsletter|app)|join\s+(?:our|the)\s+(?:newsletter|mailing)
+      | (?:image|photo|picture|video)(?:\s+(?:copyright|caption|credit|source))?
+      | continue\s+reading|story\s+continues(?:\s+below)?|skip\s+(?:advert|ad)|(?:this|the)\s+article\s+continues
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
 )
 PROMO_MAX_WORDS = 14
 
@@ -76,11 +80,11 @@ SEPARATOR = re.compile(r"^(?:[_\-*=~#•·]\s*){3,}$")
 
 # "WASHINGTON, D.C. —" (seed 001), "OTTAWA (Reuters) -", "NEW YORK (AP) —".
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,2})?)"
+    # "FILE - In this photo..." opens AP photo captions, not a dateline.
+    r"^(?!FILE\b)(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,2})?)"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*[—–-]{1,2}\s+(?=\S)"
     r"|^(?P<place2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][\w.]+(?:\s+[\w.]+){0,2})?)\s*\((?P<agency2>[A-Za-z][A-Za-z .&]{1,30})\)\s*[—–-]{1,2}\s+(?=\S)"
 )
 
-SENTENCE_END = re.compile(r"[.!?…:;,\"'”’)\]]$")
 HEADLINE_MAX_WORDS = 25
 SUBHEADING_MAX_WORDS = 10

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..blocks import text_key
 from ..model import Block, RawDocument, Removal, Sourced
 from . import patterns as pat
-from .step import Step
+from .step import Found, Step
 
 _PREAMBLE_WINDOW = 6  # metadata lines only ever come in the first few blocks
 _TRAILER_WINDOW = 8   # credits and sign-offs only in the last few
@@ -16,12 +16,14 @@ def _words(text: str) -> int:
 
 
 def _headline_like(text: str, max_words: int = pat.HEADLINE_MAX_WORDS) -> bool:
+    """Short, capitalised, and not ending a sentence. Headlines may ask, exclaim or end
+    in a quotation ("Economy 'stronger than forecast'", BBC business/057)."""
+    bare = text.rstrip("\"'”’)]» ")
     return (
         0 < _words(text) <= max_words
         and len(text) <= 200
-        and not pat.SENTENCE_END.search(text.rstrip("?!"))  # headlines may ask or exclaim
-        and not text.endswith(".")
-        and text[:1].isupper() | text[:1].isdigit() | (text[:1] in "\"'“‘")
+        and not bare.endswith((".", ":", ";", ",", "…"))
+        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'“‘")
     )
 
 
@@ -29,9 +31,9 @@ def _drop(block: Block, rule: str, reason: str) -> Removal:
     return Removal(text=block.text, rule=rule, reason=reason, line=block.line)
 
 
-def preamble(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
+def preamble(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """Metadata lines before the text: ` date 2025-03-28` (seed 003), `By Jane Doe`."""
-    found: dict[str, Sourced[object]] = {}
+    learnt: dict[str, Sourced[object]] = {}
     removed: list[Removal] = []
     index = 0
     while index < min(len(blocks), _PREAMBLE_WINDOW):
@@ -41,21 +43,21 @@ def preamble(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
         match = pat.PREAMBLE.match(text) if _words(text) <= 12 else None
         where = f"preamble line {block.line}"
         if byline:
-            found.setdefault("author", Sourced(byline["name"], where))
+            learnt.setdefault("author", Sourced(byline["name"], where))
             removed.append(_drop(block, "preamble", "byline: the author, moved to the metadata"))
         elif match and match["key"].lower() != "by":
             key = match["key"].lower()
             field = {"published": "date", "posted": "date", "updated": "date", "last updated": "date",
                      "filed": "date", "author": "author", "source": "outlet"}.get(key, key)
-            found.setdefault(field, Sourced(match["value"].strip(), where))
+            learnt.setdefault(field, Sourced(match["value"].strip(), where))
             removed.append(_drop(block, "preamble", f"a '{key}' line before the text: metadata, not body"))
         else:
             break
         index += 1
-    return Step(blocks[index:], tuple(removed), found)
+    return Step(blocks[index:], tuple(removed), learnt)
 
 
-def title(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
+def title(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """The first line is the headline when it looks like one (plain text), or repeats
     the title the format already gave (front matter, HTML)."""
     if len(blocks) < 2:
@@ -73,10 +75,10 @@ def title(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
     return Step(blocks)
 
 
-def duplicates(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
+def duplicates(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """A block repeated within an article appears once (seed 002 is pasted twice)."""
     seen: dict[str, int] = {}
-    known = raw.fields.get("title")
+    known = raw.fields.get("title") or found.get("title")
     title_key = text_key(str(known.value)) if known else None
     kept: list[Block] = []
     removed: list[Removal] = []
@@ -93,7 +95,7 @@ def duplicates(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
     return Step(tuple(kept), tuple(removed))
 
 
-def link_lists(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
+def link_lists(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """Lists of other stories: a "You may also like" heading and the headline-like
     lines after it (seed 002), or a run of three or more headline-like lines that ends
     the article with no text after them."""
@@ -112,16 +114,36 @@ def link_lists(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
         kept.append(block)
         index += 1
     run = 0
-    while run < len(kept) and _headline_like(kept[len(kept) - 1 - run].text, 30) and kept[len(kept) - 1 - run].kind == "paragraph":
+    while run < len(kept) and kept[-1 - run].kind == "paragraph" and _headline_like(kept[-1 - run].text, 30):
         run += 1
-    if run >= 3 and run < len(kept):
-        tail = kept[len(kept) - run:]
-        del kept[len(kept) - run:]
-        removed.extend(_drop(b, "link-list", "trailing list of headlines with no text after it") for b in tail)
+    body, tail = kept[: len(kept) - run], kept[len(kept) - run:]
+    if run >= 3 and body:
+        # Without a heading, only a list of *unrelated* headlines goes: an FA Cup draw
+        # ending a sport report (BBC sport/192) is a list too, but of what the text is about.
+        vocabulary = {w for b in body for w in _content_words(b.text)}
+        # Headlines read as phrases ("Local bakery wins national award"); rows of
+        # names or fixtures (BBC sport/476's seedings: "4 Maria Sharapova (Russia)") do not.
+        unrelated = [b for b in tail if _overlap(b.text, vocabulary) < 0.5 and _phrase_like(b.text)]
+        if len(unrelated) * 2 > len(tail):
+            removed.extend(_drop(b, "link-list", "trailing list of unrelated headlines") for b in tail)
+            kept = body
     return Step(tuple(kept), tuple(removed))
 
 
-def promo_lines(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
+def _phrase_like(text: str) -> bool:
+    return sum(1 for w in text.split() if w.isalpha() and w.islower() and len(w) >= 3) >= 2
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in text_key(text).split() if len(w) > 3}
+
+
+def _overlap(text: str, vocabulary: set[str]) -> float:
+    words = _content_words(text)
+    return sum(w in vocabulary for w in words) / len(words) if words else 0.0
+
+
+def promo_lines(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """Promo and navigation lines: "Read more: ...", "Subscribe ...", "Follow us ...",
     photo credits. Only short lines, or lines where the phrase ends in a colon."""
     kept: list[Block] = []
@@ -140,12 +162,12 @@ def promo_lines(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
     return Step(tuple(kept), tuple(removed))
 
 
-def trailer(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
+def trailer(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """Credits, sign-offs and copyright lines at the end: `ABC/wires` (seed 000),
     `Associated Press writer ... contributed to this report.` (seed 003)."""
     kept = list(blocks)
     removed: list[Removal] = []
-    found: dict[str, Sourced[object]] = {}
+    learnt: dict[str, Sourced[object]] = {}
     checked = 0
     while kept and checked < _TRAILER_WINDOW and len(kept) > 1:
         block = kept[-1]
@@ -155,14 +177,14 @@ def trailer(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
         if credit:
             agency = _agency(credit.group("agency"))
             if agency:
-                found.setdefault("outlet", Sourced(agency, f"credit line (line {block.line})"))
+                learnt.setdefault("outlet", Sourced(agency, f"credit line (line {block.line})"))
             removed.append(_drop(block, "credit", "credit line: who contributed, not body text"))
         elif sign_off and (agency := _agency(sign_off.group("first") or sign_off.group("dash"))):
-            found.setdefault("outlet", Sourced(agency, f"sign-off “{text}” (line {block.line})"))
+            learnt.setdefault("outlet", Sourced(agency, f"sign-off “{text}” (line {block.line})"))
             removed.append(_drop(block, "sign-off", "sign-off naming the outlet, moved to the metadata"))
         elif sign_off and "/" in text and _words(text) <= 3:
             first = (sign_off.group("first") or "").strip()
-            found.setdefault("outlet", Sourced(first, f"sign-off “{text}” (line {block.line})"))
+            learnt.setdefault("outlet", Sourced(first, f"sign-off “{text}” (line {block.line})"))
             removed.append(_drop(block, "sign-off", "sign-off naming the outlet, moved to the metadata"))
         elif pat.COPYRIGHT.match(text) and _words(text) <= 25:
             removed.append(_drop(block, "sign-off", "copyright notice"))
@@ -172,7 +194,7 @@ def trailer(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
             break
         kept.pop()
         checked += 1
-    return Step(tuple(kept), tuple(reversed(removed)), found)
+    return Step(tuple(kept), tuple(reversed(removed)), learnt)
 
 
 def _agency(name: str | None) -> str | None:
@@ -181,19 +203,19 @@ def _agency(name: str | None) -> str | None:
     return pat.AGENCIES.get(" ".join(name.strip(" .()").split()).lower())
 
 
-def separators(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
+def separators(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     kept = tuple(b for b in blocks if not pat.SEPARATOR.match(b.text.strip()))
     removed = tuple(_drop(b, "separator", "separator line") for b in blocks if pat.SEPARATOR.match(b.text.strip()))
     return Step(kept, removed)
 
 
-def no_words(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
+def no_words(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     kept = tuple(b for b in blocks if any(c.isalnum() for c in b.text))
     removed = tuple(_drop(b, "no-words", "no words in it") for b in blocks if not any(c.isalnum() for c in b.text))
     return Step(kept, removed)
 
 
-def dateline(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
+def dateline(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """`WASHINGTON, D.C. — The president...` (seed 001): the place is metadata."""
     first_index = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
     if first_index is None:
@@ -207,16 +229,16 @@ def dateline(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
     rest = block.text[match.end():]
     if _words(rest) < 3 or _words(place) > 6:
         return Step(blocks)
-    found: dict[str, Sourced[object]] = {"dateline": Sourced(place, f"dateline (line {block.line})")}
+    learnt: dict[str, Sourced[object]] = {"dateline": Sourced(place, f"dateline (line {block.line})")}
     agency = _agency(agency_name)
     if agency:
-        found["outlet"] = Sourced(agency, f"dateline “{match.group(0).strip()}” (line {block.line})")
+        learnt["outlet"] = Sourced(agency, f"dateline “{match.group(0).strip()}” (line {block.line})")
     new = Block(rest, block.line, block.kind)
     removal = Removal(match.group(0).strip(), "dateline", "dateline: the place, moved to the metadata", block.line)
-    return Step(blocks[:first_index] + (new,) + blocks[first_index + 1:], (removal,), found)
+    return Step(blocks[:first_index] + (new,) + blocks[first_index + 1:], (removal,), learnt)
 
 
-def subheadings(blocks: tuple[Block, ...], raw: RawDocument) -> Step:
+def subheadings(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """Short stand-alone lines without final punctuation, followed by text, are
     section headings (seed 001)."""
     out = list(blocks)

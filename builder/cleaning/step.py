@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..model import Block, Removal, Sourced
@@ -12,3 +13,7 @@ class Step:
     kept: tuple[Block, ...]
     removed: tuple[Removal, ...] = ()
     found: dict[str, Sourced[object]] = field(default_factory=dict)
+
+
+# What earlier rules learnt (a title from the first line, a preamble date...), read-only.
+Found = Mapping[str, Sourced[object]]
