@@ -51,10 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = run(settings, write=args.command == "build", progress=progress)
     except BriefingError as exc:
-        console.print(str(exc), markup=False)
+        console.print(str(exc), markup=False, soft_wrap=True)
         return 2
     for line in summary.lines(result):
-        console.print(line, markup=False, highlight=False)
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
     if args.command == "check" or args.strict:
         return 1 if result.problems else 0
     return 0

@@ -37,8 +37,9 @@ def _digest(data: bytes) -> str:
 
 def safe_target(root: Path, relative: str) -> Path:
     """`root / relative`, refusing anything that could land outside `root`."""
+    segments = relative.split("/")
     pure = PurePosixPath(relative)
-    if pure.is_absolute() or not pure.parts or any(part in ("", ".", "..") for part in pure.parts):
+    if pure.is_absolute() or "\\" in relative or any(part in ("", ".", "..") for part in segments):
         raise OutputError(relative, "output path is not a plain relative path")
     target = (root / Path(*pure.parts)).resolve()
     if not target.is_relative_to(root.resolve()):

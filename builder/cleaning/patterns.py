@@ -68,13 +68,14 @@ PROMO = re.compile(
 )
 PROMO_MAX_WORDS = 14
 
-# Preamble lines (seed 003 opens with " date 2025-03-28").
+# Preamble lines (seed 003 opens with " date 2025-03-28"). Without a colon only a
+# date key followed by something with digits counts ("Updated figures show..." is text).
 PREAMBLE = re.compile(
     r"^(?P<key>date|published|posted|updated|last\s+updated|by|author|source|outlet|url|title|filed)"
-    r"(?:\s+on)?\s*[:=]?\s+(?P<value>.+)$",
+    r"(?:\s+on)?\s*(?P<sep>[:=])?\s+(?P<value>.+)$",
     re.IGNORECASE,
 )
-BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*$")
+BYLINE = re.compile(r"^(?:[Bb]y|BY)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*$")
 
 SEPARATOR = re.compile(r"^(?:[_\-*=~#•·]\s*){3,}$")
 

@@ -9,6 +9,7 @@ from .step import Found, Step
 
 _PREAMBLE_WINDOW = 6  # metadata lines only ever come in the first few blocks
 _TRAILER_WINDOW = 8   # credits and sign-offs only in the last few
+_DATE_KEYS = {"date", "published", "posted", "updated", "last updated", "filed"}
 
 
 def _words(text: str) -> int:
@@ -32,15 +33,19 @@ def _drop(block: Block, rule: str, reason: str) -> Removal:
 
 
 def preamble(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
-    """Metadata lines before the text: ` date 2025-03-28` (seed 003), `By Jane Doe`."""
+    """Metadata lines before the text: ` date 2025-03-28` (seed 003), `By Jane Doe`.
+    One headline may stand among them ("Headline / By Jane Doe / text"); it stays."""
     learnt: dict[str, Sourced[object]] = {}
     removed: list[Removal] = []
+    kept: list[Block] = []
     index = 0
     while index < min(len(blocks), _PREAMBLE_WINDOW):
         block = blocks[index]
         text = block.text.strip()
         byline = pat.BYLINE.match(text)
         match = pat.PREAMBLE.match(text) if _words(text) <= 12 else None
+        if match and not match["sep"] and not (match["key"].lower() in _DATE_KEYS and any(c.isdigit() for c in match["value"])):
+            match = None
         where = f"preamble line {block.line}"
         if byline:
             learnt.setdefault("author", Sourced(byline["name"], where))
@@ -51,10 +56,12 @@ def preamble(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
                      "filed": "date", "author": "author", "source": "outlet"}.get(key, key)
             learnt.setdefault(field, Sourced(match["value"].strip(), where))
             removed.append(_drop(block, "preamble", f"a '{key}' line before the text: metadata, not body"))
+        elif not kept and _headline_like(text):
+            kept.append(block)
         else:
             break
         index += 1
-    return Step(blocks[index:], tuple(removed), learnt)
+    return Step((*kept, *blocks[index:]), tuple(removed), learnt)
 
 
 def title(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:

@@ -19,8 +19,10 @@ def read(path: Path, name: str) -> RawDocument:
         record = json.loads(decoded.text)
     except json.JSONDecodeError as exc:
         raise SourceError(path, f"not valid JSON: {exc.msg} at line {exc.lineno}") from exc
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise SourceError(path, "JSON is not a news-please article record (no \"text\" string)")
+    if not isinstance(record, dict) or "text" not in record:
+        raise SourceError(path, "JSON is not a news-please article record (no \"text\" key)")
+    if not isinstance(record["text"], str) or not record["text"].strip():
+        raise SourceError(path, "the record's \"text\" is empty")
     blocks = split_text(record["text"].replace("\r\n", "\n"))
     if not blocks:
         raise SourceError(path, "the record's \"text\" is empty")

@@ -29,6 +29,8 @@ _ORDERED = re.compile(r"^(\d+)([.)])")
 # Colons open emoji (:smile:) and URL schemes (javascript:, https:) when a
 # non-space character follows; "said: " needs no escaping.
 _COLON = re.compile(r":(?=\S)")
+# magiclink turns bare "www.example.org" into a link.
+_WWW = re.compile(r"(?i)\b(www)\.")
 # Control characters carry no text; \x02 and \x03 are Python-Markdown's placeholders.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -42,6 +44,7 @@ def escape(text: str) -> str:
     text = collapse(_CONTROL.sub("", text))
     out = "".join(_ref(c) if c in _ANYWHERE else c for c in text)
     out = _COLON.sub("&#58;", out)
+    out = _WWW.sub(lambda m: m.group(1) + "&#46;", out)
     if out[:1] in _LINE_START:
         out = _ref(out[0]) + out[1:]
     out = _ORDERED.sub(lambda m: m.group(1) + _ref(m.group(2)), out)

@@ -1,0 +1,182 @@
+"""Each cleaning rule on short strings. The seeds' quirks are cited by seed number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder.cleaning import RULES, clean
+from builder.model import Block, Cleaned, RawDocument, Sourced
+
+
+def _raw(*texts: str, fields: dict[str, Sourced[object]] | None = None) -> RawDocument:
+    blocks = tuple(Block(t, i + 1) for i, t in enumerate(texts))
+    return RawDocument(Path("a.txt"), "a.txt", "text", "utf-8", blocks, fields or {})
+
+
+def _clean(*texts: str, **kw: object) -> Cleaned:
+    return clean(_raw(*texts, **kw))  # type: ignore[arg-type]
+
+
+def _kept(cleaned: Cleaned) -> list[str]:
+    return [b.text for b in cleaned.blocks]
+
+
+BODY = [
+    "The council voted on Tuesday to repair the harbour bridge at a cost of $48 million.",
+    "Mayor Dana Whitlock said the vote was the end of a long wait for commuters.",
+]
+
+
+def test_rules_are_an_ordered_registry() -> None:
+    names = [name for name, _ in RULES]
+    assert names.index("title") < names.index("duplicate") < names.index("link-list") < names.index("dateline")
+
+
+def test_nothing_is_dropped_without_a_removal() -> None:
+    texts = ["Headline", " date 2025-03-28", *BODY, *BODY, "You may also like", "Other story one", "Read more", "ABC/wires"]
+    cleaned = _clean(*texts)
+    assert len(cleaned.blocks) + len(cleaned.removed) == len(texts)
+    assert all(r.reason and r.rule for r in cleaned.removed)
+
+
+def test_headline_first_line_becomes_the_title() -> None:
+    cleaned = _clean("Bridge repairs approved", *BODY)
+    assert cleaned.found["title"].value == "Bridge repairs approved"
+    assert _kept(cleaned) == BODY
+
+
+def test_headline_ending_in_a_quotation_is_still_a_headline() -> None:
+    cleaned = _clean("Economy 'stronger than forecast'", *BODY)
+    assert cleaned.found["title"].value == "Economy 'stronger than forecast'"
+
+
+def test_a_sentence_first_line_is_not_a_title() -> None:
+    cleaned = _clean(*BODY)
+    assert "title" not in cleaned.found and _kept(cleaned) == BODY
+
+
+def test_preamble_date_line_seed_003() -> None:
+    cleaned = _clean(" date 2025-03-28".strip(), "Headline", *BODY)
+    assert cleaned.found["date"].value == "2025-03-28"
+    assert cleaned.found["date"].origin == "preamble line 1"
+    assert _kept(cleaned) == BODY
+
+
+def test_byline_in_the_preamble() -> None:
+    for texts in (("Headline", "By Jane Doe and John Roe"), ("By Jane Doe and John Roe", "Headline")):
+        cleaned = _clean(*texts, *BODY)
+        assert cleaned.found["author"].value == "Jane Doe and John Roe"
+        assert cleaned.found["title"].value == "Headline"
+        assert _kept(cleaned) == BODY
+
+
+def test_article_pasted_twice_appears_once_seed_002() -> None:
+    cleaned = _clean("Headline", *BODY, "Headline", *BODY)
+    assert _kept(cleaned) == BODY
+    reasons = [r.reason for r in cleaned.removed if r.rule == "duplicate"]
+    assert reasons == ["repeats the title", "repeats the block at line 2", "repeats the block at line 3"]
+
+
+def test_you_may_also_like_list_seed_002() -> None:
+    cleaned = _clean("Headline", *BODY, "You may also like", "Ten things to do this weekend", "Ferry timetable changes announced")
+    assert _kept(cleaned) == BODY
+    assert {r.rule for r in cleaned.removed} == {"title", "link-list"}
+
+
+def test_other_link_list_headings() -> None:
+    for heading in ("Related stories", "More from BBC News", "Most read", "Recommended for you", "What to read next"):
+        cleaned = _clean("Headline", *BODY, heading, "Storm warning issued for the coast")
+        assert _kept(cleaned) == BODY, heading
+
+
+def test_trailing_unrelated_headlines_without_a_heading() -> None:
+    tail = ["Local bakery wins a national award", "Storm warning issued for the whole coast", "School league results are announced today"]
+    cleaned = _clean("Headline", *BODY, *tail)
+    assert _kept(cleaned) == BODY
+
+
+def test_trailing_list_about_the_story_is_kept() -> None:
+    # BBC sport/192 ends with the FA Cup draw; BBC sport/476 with the seedings.
+    body = ["The draw for the fifth round paired Bolton with Arsenal and Everton with Chelsea at home."]
+    rows = ["Bolton v Arsenal", "Everton v Chelsea", "Charlton v Yeovil"]
+    assert _kept(_clean("Headline", *body, *rows)) == body + rows
+    seeds = ["1 Roger Federer (Switzerland)", "3 Lleyton Hewitt (Australia)", "4 Maria Sharapova (Russia)"]
+    assert _kept(_clean("Headline", *body, *seeds)) == body + seeds
+
+
+def test_promo_lines_anywhere() -> None:
+    promos = ["Read more: How the bridge was built", "Also read: Ferry fares rise", "Subscribe to our newsletter",
+              "Follow us on Twitter", "Advertisement", "Related: Bridge history", "Follow James Dean on Twitter: @jd"]
+    cleaned = _clean("Headline", BODY[0], *promos, BODY[1])
+    assert _kept(cleaned) == BODY
+    assert {r.rule for r in cleaned.removed} == {"title", "promo"}
+
+
+def test_promo_words_inside_real_sentences_are_kept() -> None:
+    body = ["Related issues were raised by the council's auditors in a long report published last year.",
+            "Read more carefully, the report shows the cost had doubled since the first estimate was made."]
+    assert _kept(_clean("Headline", *body)) == body
+
+
+def test_wires_sign_off_gives_the_outlet_seed_000() -> None:
+    cleaned = _clean("Headline", *BODY, "ABC/wires")
+    assert _kept(cleaned) == BODY
+    assert cleaned.found["outlet"].value == "ABC"
+    assert "ABC/wires" in cleaned.found["outlet"].origin
+
+
+def test_separator_and_contributor_line_seed_003() -> None:
+    credit = "Associated Press writer Jordan Pike in Halifax contributed to this report."
+    cleaned = _clean("Headline", *BODY, "___", credit)
+    assert _kept(cleaned) == BODY
+    assert cleaned.found["outlet"].value == "Associated Press"
+    assert [r.rule for r in cleaned.removed] == ["title", "separator", "credit"]
+
+
+def test_copyright_trailer() -> None:
+    cleaned = _clean("Headline", *BODY, "Copyright 2017 The Associated Press. All rights reserved.")
+    assert _kept(cleaned) == BODY
+
+
+def test_dateline_is_stripped_from_the_first_paragraph_seed_001() -> None:
+    cleaned = _clean("Headline", "WASHINGTON, D.C. — The president spoke to reporters on the lawn on Friday.", BODY[1])
+    assert _kept(cleaned)[0] == "The president spoke to reporters on the lawn on Friday."
+    assert cleaned.found["dateline"].value == "WASHINGTON, D.C."
+    removal = next(r for r in cleaned.removed if r.rule == "dateline")
+    assert removal.text == "WASHINGTON, D.C. —"
+
+
+def test_dateline_with_agency_gives_the_outlet() -> None:
+    cleaned = _clean("Headline", "OTTAWA (Reuters) - Canada's prime minister said on Monday that talks would resume.")
+    assert cleaned.found["dateline"].value == "OTTAWA"
+    assert cleaned.found["outlet"].value == "Reuters"
+
+
+def test_not_a_dateline() -> None:
+    for text in ("FILE - In this photo taken last year, the bridge is seen from the ferry.",
+                 "NATO leaders met on Tuesday - a day earlier than planned - in Brussels."):
+        cleaned = _clean("Headline", text)
+        assert "dateline" not in cleaned.found, text
+        assert _kept(cleaned) == [text]
+
+
+def test_short_standalone_lines_are_subheadings_seed_001() -> None:
+    cleaned = _clean("Headline", BODY[0], "What the plan covers", BODY[1], "Short closing line.")
+    kinds = [(b.kind, b.text) for b in cleaned.blocks]
+    assert ("heading", "What the plan covers") in kinds
+    assert ("paragraph", BODY[0]) in kinds and ("paragraph", "Short closing line.") in kinds
+
+
+def test_front_matter_title_repeated_as_first_line_is_removed() -> None:
+    cleaned = _clean("Bridge: what it means", *BODY, fields={"title": Sourced("Bridge: what it means", "front matter `title`")})
+    assert _kept(cleaned) == BODY
+    assert cleaned.removed[0].reason == "repeats the title"
+
+
+def test_blocks_without_words() -> None:
+    assert _kept(_clean("Headline", BODY[0], "* * *", "...", BODY[1])) == BODY
+
+
+def test_sentences_starting_with_a_preamble_word_are_text() -> None:
+    body = ["Updated figures show the cost has doubled.", "Source material was lost in the fire."]
+    assert _kept(_clean(*body, *BODY)) == body + BODY

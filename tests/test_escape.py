@@ -1,0 +1,106 @@
+"""Article text written into Markdown must come back as the same text, never markup."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.blocks import collapse
+from builder.render.escape import escape
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _site_extensions() -> tuple[list[object], dict[str, dict[str, object]]]:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
+    names: list[object] = []
+    options: dict[str, dict[str, object]] = {}
+    for item in config["markdown_extensions"]:
+        if isinstance(item, dict):
+            (name, opts), = item.items()
+            names.append(name)
+            options[name] = opts or {}
+        else:
+            names.append(item)
+    return names, options
+
+
+# The site's extensions plus the ones a user is most likely to add: escaping must
+# hold for them too (snippets would include files; emoji, magiclink, critic... add syntax).
+_NAMES, _OPTIONS = _site_extensions()
+EXTRA = ["pymdownx.snippets", "pymdownx.emoji", "pymdownx.magiclink", "pymdownx.tilde", "pymdownx.caret",
+         "pymdownx.mark", "pymdownx.keys", "pymdownx.critic", "pymdownx.inlinehilite", "abbr", "def_list",
+         "footnotes", "pymdownx.tasklist", "pymdownx.arithmatex"]
+SITE = markdown.Markdown(extensions=_NAMES, extension_configs=_OPTIONS)
+EVERYTHING = markdown.Markdown(extensions=[*_NAMES, *EXTRA], extension_configs=_OPTIONS)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _roundtrip(md: markdown.Markdown, text: str) -> str:
+    md.reset()
+    out = md.convert(escape(text))
+    assert out.startswith("<p>") and out.endswith("</p>"), out
+    inner = out[3:-4]
+    assert "<" not in inner, f"markup in output: {out!r}"
+    return html.unescape(inner)
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "<svg onload=alert(1)>",
+    "[click](javascript:alert(1))",
+    "javascript:alert(1)",
+    "![x](https://evil.example/x.png)",
+    '--8<-- "/etc/passwd"',
+    ";--8<-- \"README.md\"",
+    "{{ config.site_name }} {% include 'x' %} {# c #}",
+    "# not a heading",
+    "> not a quote",
+    "1. not a list",
+    "- not a list",
+    "!!! note \"not an admonition\"",
+    "??? not details",
+    "| a | b |",
+    "**bold** _it_ `code` ~~del~~ ==mark== ^^ins^^ ++ctrl+alt++",
+    ":smile: :fontawesome-brands-github:",
+    "{: #id .class onclick=alert(1) }",
+    "<!-- comment -->",
+    "&amp; &lt;script&gt; &#60;",
+    "*[HTML]: Hyper Text",
+    "[^1]: footnote",
+    "$x^2$ and \\(x\\)",
+    "{++added++} {--gone--} {~~a~>b~~}",
+    "https://example.org and www.example.org @user #123",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_is_shown_as_text(text: str) -> None:
+    assert _roundtrip(SITE, text) == collapse(text)
+    assert _roundtrip(EVERYTHING, text) == collapse(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_any_text_round_trips_through_the_site_markdown(text: str) -> None:
+    expected = collapse(_CONTROL.sub("", text))
+    if not expected:
+        return
+    assert _roundtrip(SITE, text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="<>&*_`[]{}()!#-+=~^|:@$\\%/?.'\" \tab1\n", max_size=80))
+def test_markdown_punctuation_soup_round_trips_with_every_extension(text: str) -> None:
+    expected = collapse(text)
+    if not expected:
+        return
+    assert _roundtrip(EVERYTHING, text) == expected

@@ -1,0 +1,40 @@
+"""Must-appear and must-not-appear lists per fixture article (tests/fixtures/expectations.yml)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from builder.pipeline import load_corpus
+from conftest import ARTICLES, BUILD_DATE, FIXTURES
+
+EXPECTED = yaml.safe_load((FIXTURES / "expectations.yml").read_text(encoding="utf-8"))
+ARTICLES_BY_NAME = {a.name: a for a in load_corpus(ARTICLES, BUILD_DATE).articles}
+
+
+def test_every_fixture_has_expectations() -> None:
+    assert sorted(EXPECTED) == sorted(ARTICLES_BY_NAME)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_expectations(name: str) -> None:
+    article, expected = ARTICLES_BY_NAME[name], EXPECTED[name]
+    m = article.metadata
+    body = "\n".join(p.text for p in article.paragraphs)
+    assert m.title.value == expected["title"]
+    for key in ("outlet", "author", "dateline"):
+        if key in expected:
+            value = getattr(m, key)
+            assert value is not None and value.value == expected[key], key
+    if "date" in expected:
+        assert m.date is not None and m.date.value.isoformat() == expected["date"]
+    if "encoding" in expected:
+        assert article.encoding == expected["encoding"]
+    for heading in expected.get("headings", []):
+        assert ("heading", heading) in [(p.kind, p.text) for p in article.paragraphs]
+    for text in expected.get("must_appear", []):
+        assert text in body, text
+    for text in expected.get("must_appear_once", []):
+        assert body.count(text) == 1, text
+    for text in expected.get("must_not_appear", []):
+        assert text not in body, text
