@@ -52,7 +52,7 @@ def read(path: Path, name: str) -> RawDocument:
             fm_text, body = handler.split(text)
             loaded = handler.load(fm_text)
         except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError) as exc:
-            reason = " ".join(str(exc).split())[:200]
+            reason = _reason(exc)
             raise SourceError(path, f"front matter cannot be read: {reason} (fix or remove it)") from exc
         if loaded is not None and not isinstance(loaded, dict):
             raise SourceError(path, "front matter is not a mapping of keys to values")
@@ -66,6 +66,15 @@ def read(path: Path, name: str) -> RawDocument:
         path=path, name=name, format="markdown", encoding=decoded.encoding,
         blocks=blocks, fields=fields, extra=extra,
     )
+
+
+def _reason(exc: Exception) -> str:
+    """One short line: YAML's own messages run over several lines with carets."""
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        # the front matter starts on the file's line 2
+        return f"{exc.problem}" + (f" (file line {line + 1})" if line else "")
+    return " ".join(str(exc).split())[:200]
 
 
 def _markdown_blocks(body: str, first_line: int) -> tuple[Block, ...]:

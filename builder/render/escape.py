@@ -14,6 +14,8 @@ check the visible text comes back unchanged.
 
 from __future__ import annotations
 
+import html
+import json
 import re
 
 from ..blocks import collapse
@@ -64,3 +66,16 @@ def finalize(value: object) -> str:
     if value is None:
         return ""
     return escape(str(value))
+
+
+def front_matter(title: str) -> Safe:
+    """The page's YAML front matter, setting its title.
+
+    MkDocs takes a page's title from its first heading as rendered HTML, and Material
+    writes it into <title> through Jinja's `striptags`, which *unescapes* entities
+    after stripping tags: an article titled `</title><script>...` became live markup
+    there. A `title` in the front matter is used instead, and as-is, in <title>, the
+    navigation and the search index; so it is given HTML-escaped (as JSON, which is
+    valid YAML and cannot break out of its quotes).
+    """
+    return Safe(f"---\ntitle: {json.dumps(html.escape(collapse(_CONTROL.sub('', title))), ensure_ascii=False)}\n---\n\n")

@@ -9,7 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..model import Article, Corpus
-from .escape import Safe, escape, finalize
+from .escape import Safe, escape, finalize, front_matter
 
 REMOVED_TEXT_CHARS = 300
 
@@ -29,7 +29,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=False,
     )
-    env.globals.update(safe=Safe, link=_link, shorten=_shorten)
+    env.globals.update(safe=Safe, link=_link, shorten=_shorten, front_matter=front_matter)
     return env
 
 
