@@ -122,6 +122,20 @@ def test_no_page_carries_live_markup_from_an_article(hostile_site) -> None:  # t
         assert _scan(page).problems == [], page
 
 
+def test_search_index_holds_text_not_markup(hostile_site) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    index = json.loads((hostile_site[0] / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = [d for d in index["docs"] if d["location"].startswith("articles/")]
+    assert any("&lt;script&gt;alert" in d["title"] + d["text"] for d in docs)
+    for doc in docs:
+        for field in (doc["title"], doc["text"]):
+            # Material's search shows these as HTML: parse them as such.
+            parser = _Live()
+            parser.feed(field)
+            assert parser.problems == [] and "<script" not in field, doc["location"]
+
+
 def test_markup_is_shown_as_text(hostile_site) -> None:  # type: ignore[no-untyped-def]
     site = hostile_site[0] / "site" / "articles"
     text = " ".join(_scan(site / "markup-in-text" / "index.html").text)
