@@ -8,7 +8,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Corpus
+from .entities import index_entities
+from .model import Corpus, EntityIndex
 from .pipeline import Progress, load_corpus
 from .render import render_site
 from .writer import WriteReport, write_pages
@@ -20,6 +21,7 @@ class Settings:
     docs: Path
     title: str = "Briefing"
     build_date: dt.date | None = None
+    model: str = ""  # spaCy pipeline for the entity index; "" = builder.entities.nlp.DEFAULT_MODELS
 
     def resolved_build_date(self) -> dt.date:
         """The one date a build may stamp: configured, else SOURCE_DATE_EPOCH, else today."""
@@ -37,6 +39,7 @@ class BuildResult:
     pages: dict[str, str]
     written: WriteReport | None  # None for a check, which writes nothing
     timings: tuple[tuple[str, float], ...]
+    entities: EntityIndex = EntityIndex()
 
     @property
     def problems(self) -> list[str]:
@@ -53,11 +56,14 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
     corpus = load_corpus(settings.seeds, settings.resolved_build_date(), progress)
     timings.append(("read and clean", time.perf_counter() - start))
     start = time.perf_counter()
-    pages = render_site(corpus, settings.title, settings.seeds)
+    entities = index_entities(corpus, settings.seeds, settings.model)
+    timings.append(("entities", time.perf_counter() - start))
+    start = time.perf_counter()
+    pages = render_site(corpus, settings.title, settings.seeds, entities)
     timings.append(("render", time.perf_counter() - start))
     report = None
     if write:
         start = time.perf_counter()
         report = write_pages(settings.docs, pages)
         timings.append(("write", time.perf_counter() - start))
-    return BuildResult(corpus=corpus, pages=pages, written=report, timings=tuple(timings))
+    return BuildResult(corpus=corpus, pages=pages, written=report, timings=tuple(timings), entities=entities)

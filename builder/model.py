@@ -131,3 +131,62 @@ class Corpus:
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...]
     build_date: dt.date
+
+
+# The entity index (issue 3). Built from a Corpus by builder.entities.index_entities.
+
+EntityType = Literal["person", "organisation", "place", "group", "event", "product", "work", "law"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place an entity is named: article, paragraph and the characters of the name.
+
+    `start`/`end` index the paragraph's text and cover the name only (no "the", no
+    "'s", no title); `sentence` is the span of the sentence around it, for context.
+    """
+
+    article: str  # article slug
+    anchor: str  # paragraph anchor
+    start: int
+    end: int
+    text: str  # the name as written there
+    label: str  # the model's label for this span (PERSON, ORG, GPE, ...)
+    sentence: tuple[int, int]
+    role: str = ""  # what the text calls it there ("Conservative leader"); "" when nothing
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role an entity is given, how often, and by whom ("article text" or the editor)."""
+
+    text: str
+    count: int
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    slug: str
+    name: str
+    type: EntityType
+    type_origin: str  # "vote over N mentions" or "entities.yml"
+    aliases: tuple[str, ...]  # other names it was seen under, most frequent first
+    roles: tuple[Role, ...]  # most frequent first; the editor's first of all
+    mentions: tuple[Mention, ...]  # in corpus order
+    labels: tuple[tuple[str, int], ...]  # the model's labels over its mentions, the vote's input
+    related: tuple[tuple[str, int], ...] = ()  # (slug, paragraphs shared), most first
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class EntityIndex:
+    """Every entity of a corpus. `notes` are things an editor should know (unused
+    corrections, names left ambiguous), shown on the index page."""
+
+    entities: tuple[Entity, ...] = ()
+    model: str = ""  # the spaCy pipeline used, "name version"
+    notes: tuple[str, ...] = ()

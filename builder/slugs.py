@@ -12,9 +12,13 @@ def make(text: str, fallback: str = "article") -> str:
     return slug or fallback
 
 
-def unique(wanted: list[str]) -> list[str]:
+# articles/index.md is the article list.
+RESERVED = frozenset({"index"})
+
+
+def unique(wanted: list[str], reserved: frozenset[str] = RESERVED) -> list[str]:
     """Distinct slugs in the same order: a repeat gets -2, -3, ... (issue 6: colliding titles)."""
-    taken: set[str] = set()
+    taken: set[str] = set(reserved)
     out: list[str] = []
     for slug in wanted:
         candidate, n = slug, 1

@@ -27,7 +27,7 @@ def make_project(tmp_path: Path, seeds: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles", "index.md", ".briefing-manifest.json"))
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles", "entities", "briefing", "sources", "index.md", ".briefing-manifest.json"))
     shutil.copytree(seeds, project / "seeds")
     return project
 

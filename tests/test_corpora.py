@@ -59,4 +59,4 @@ def test_news_clusters_json_records_build_with_their_metadata(tmp_path: Path) ->
     assert all(a.metadata.outlet is not None for a in corpus.articles)
     assert sum(a.metadata.date is not None for a in corpus.articles) / len(corpus.articles) > 0.9
     pages = render_site(corpus, "Clusters", seeds)
-    assert len(pages) == len(corpus.articles) + 1
+    assert len(pages) == len(corpus.articles) + 2  # the landing page and the article list

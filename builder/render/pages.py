@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..model import Article, Corpus
+from ..model import Article, Corpus, EntityIndex
+from .entities import paragraph_links, render_entities
 from .escape import Safe, escape, finalize, front_matter
 
 REMOVED_TEXT_CHARS = 300
@@ -51,7 +53,9 @@ def article_path(article: Article) -> str:
     return f"articles/{article.slug}.md"
 
 
-def render_article(article: Article) -> str:
+def render_article(article: Article, paragraphs: Mapping[str, Safe] | None = None) -> str:
+    """`paragraphs`: anchor -> the paragraph already written as Markdown (entity links);
+    the others are escaped from their text."""
     m = article.metadata
     parts = [
         f"**{escape(m.outlet.value)}**" if m.outlet else "outlet unknown",
@@ -81,7 +85,7 @@ def render_article(article: Article) -> str:
         provenance.append(("Categories", ", ".join(m.categories), "front matter"))
     provenance.extend((f"Other key: {k}", v, "front matter (kept, not used)") for k, v in article.extra)
     return _ENV.get_template("article.md.j2").render(
-        a=article, meta_line=Safe(" · ".join(parts)), provenance=provenance
+        a=article, meta_line=Safe(" · ".join(parts)), provenance=provenance, paragraphs=paragraphs or {}
     )
 
 
@@ -91,7 +95,7 @@ def _pair(value, show=str):  # type: ignore[no-untyped-def]
     return (show(value.value), value.origin)
 
 
-def render_index(corpus: Corpus, title: str, seeds: Path) -> str:
+def render_index(corpus: Corpus, title: str, seeds: Path, has_entities: bool = False) -> str:
     articles = sorted(
         corpus.articles,
         key=lambda a: (a.metadata.date.value.isoformat() if a.metadata.date else "9999", a.metadata.title.value),
@@ -107,7 +111,7 @@ def render_index(corpus: Corpus, title: str, seeds: Path) -> str:
     summary += "."
     skipped = [SkippedRow(_display_name(s.path, seeds), s.reason) for s in corpus.skipped]
     return _ENV.get_template("index.md.j2").render(
-        title=title, summary=Safe(escape(summary)), articles=articles, skipped=skipped
+        title=title, summary=Safe(escape(summary)), articles=articles, skipped=skipped, has_entities=has_entities
     )
 
 
@@ -118,7 +122,29 @@ def _display_name(path: Path, seeds: Path) -> str:
         return path.name
 
 
-def render_site(corpus: Corpus, title: str, seeds: Path) -> dict[str, str]:
-    pages = {article_path(a): render_article(a) for a in corpus.articles}
-    pages["index.md"] = render_index(corpus, title, seeds)
+def render_article_list(corpus: Corpus) -> str:
+    """`/articles/`: every article, newest first. The navigation falls back to this
+    page alone when there are too many articles to list (see the plugin's on_nav)."""
+    return _ENV.get_template("articles.md.j2").render(articles=_by_date(corpus), link=_link_from("articles/index.md"))
+
+
+def _by_date(corpus: Corpus) -> list[Article]:
+    return sorted(
+        corpus.articles,
+        key=lambda a: (a.metadata.date.value.isoformat() if a.metadata.date else "0000", a.metadata.title.value),
+        reverse=True,
+    )
+
+
+def _link_from(page: str):  # type: ignore[no-untyped-def]
+    return lambda text, target: _link(text, target, page)
+
+
+def render_site(corpus: Corpus, title: str, seeds: Path, entities: EntityIndex | None = None) -> dict[str, str]:
+    links = paragraph_links(corpus, entities) if entities is not None else {}
+    pages = {article_path(a): render_article(a, links.get(a.slug)) for a in corpus.articles}
+    pages["index.md"] = render_index(corpus, title, seeds, has_entities=bool(entities and entities.entities))
+    pages["articles/index.md"] = render_article_list(corpus)
+    if entities is not None:
+        pages.update(render_entities(corpus, entities))
     return pages

@@ -1,0 +1,35 @@
+"""The entity index (issue 3): who and what the articles name, and where.
+
+    find (spaCy NER per paragraph, names trimmed, roles read)
+      -> merge (aliases across the corpus)
+      -> correct (seeds/entities.yml)
+      -> index (types by vote, slugs, companions)
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..model import Corpus, EntityIndex
+from . import aliases, extract, index, nlp, overrides
+
+_LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]*")
+
+
+def index_entities(corpus: Corpus, seeds: Path, model: str = "") -> EntityIndex:
+    """Every entity the corpus names. Raises ConfigError for a bad seeds/entities.yml or
+    a model that cannot be loaded: both concern every page."""
+    corrections = overrides.load(seeds)  # before the model runs: a bad file fails fast
+    name = nlp.choose(model)
+    if not corpus.articles:
+        return EntityIndex(model=name)
+    found = extract.find(corpus, name)
+    clusters = aliases.merge(found.found, _common_words(corpus), found.titles)
+    items, notes = overrides.apply(clusters, corrections)
+    return index.build(items, nlp.describe(name), found.notes + notes)
+
+
+def _common_words(corpus: Corpus) -> frozenset[str]:
+    """Words the corpus writes in lower case: "store" in "Apple Store" is one."""
+    return frozenset(w for a in corpus.articles for p in a.body for w in _LOWER_WORD.findall(p.text))

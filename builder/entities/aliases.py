@@ -1,0 +1,249 @@
+"""Alias merging over the whole corpus: which mentions name the same thing.
+
+Mentions with the same `key` form a group ("U.S." and "US"; "Yves-François" and
+"Yves-Francois"). Groups are then joined, each rule looking only inside a block of
+names that share a token, an acronym or a stem, so the work grows with the number of
+names, not its square (corpora run to thousands of articles):
+
+1. country names that no string rule relates (America, U.S., United States);
+2. acronyms to their one expansion (NDP, New Democratic Party);
+3. an organisation qualified by a place ("U.S. Securities and Exchange Commission");
+4. people with the same first and last name (middle names, initials), and spellings
+   a letter or two apart (rapidfuzz: "Energia", "Energiya", news cluster 32);
+5. a party's members to the party ("New Democrats", "Conservatives");
+6. a surname alone to the full name: first the one in the same article, else the
+   one in the corpus, and only when there is exactly one ("Fox", "John Fox", news
+   cluster 43); likewise a company's first word and a team's last (surnames.py).
+
+Rules 5 and 6 join a mention because of its name, not its label: such a mention takes
+the type of what it joined and does not vote (the model tags "Fox" ORG twelve times
+in news cluster 43; the name says person).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from . import labels, surnames
+from .extract import Found
+from .names import acronyms, fold, generation, is_acronym, key, member_stem, party_stem, tokens
+
+# America is the United States, Britain the United Kingdom: conventions of English
+# news that no string rule derives. Keys (names.key) to the canonical key.
+COUNTRY_NAMES = {
+    "america": "united states", "us": "united states", "usa": "united states",
+    "united states of america": "united states",
+    "britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
+}
+# Two spellings of one name: rapidfuzz ratio at or over this (0-100). 90 joins
+# "energia"/"energiya" (93) and keeps "colombia"/"columbia" (87.5) and
+# "austria"/"australia" (87.5) apart.
+FUZZY_MIN_RATIO = 90
+FUZZY_MIN_LENGTH = 6  # shorter words differ by one letter too easily (Iran, Iraq)
+TOKEN_MIN_RATIO = 80  # one differing token of a longer name: "sing"/"singh" is 89
+# A block larger than this is a common token ("new"), not a name: skip fuzzy there.
+MAX_BLOCK = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Mentions of one entity. `voters` are those whose model label counts in the
+    type vote; `ambiguous` names full names a short form could have meant."""
+
+    found: tuple[Found, ...]
+    voters: frozenset[int]  # Found.order
+    ambiguous: tuple[str, ...] = ()
+
+
+class _Union:
+    def __init__(self, items: Iterable[str]) -> None:
+        self.parent = {item: item for item in items}
+
+    def find(self, item: str) -> str:
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def merge(found: list[Found], common_words: frozenset[str],
+          titles: Mapping[str, frozenset[str]] | None = None) -> list[Cluster]:
+    """Clusters of mentions. `common_words`: words the corpus writes in lower case,
+    which make "Apple Store" a thing of Apple rather than Apple's full name; `titles`:
+    article slug -> keys of the names its title gives, for rule 6."""
+    groups: dict[str, list[Found]] = defaultdict(list)
+    for f in found:
+        groups[f.key].append(f)
+    votes: dict[str, Counter[str]] = {}  # label -> weighted count (floats in a Counter)
+    for k, fs in groups.items():
+        votes[k] = Counter()
+        for f in fs:
+            for label, weight in f.ballots:
+                votes[k][label] += weight  # type: ignore[assignment]
+    kind = {k: labels.vote(v.items())[0] for k, v in votes.items()}
+    shown = {k: Counter(f.name for f in fs).most_common(1)[0][0] for k, fs in groups.items()}
+    union = _Union(groups)
+
+    _countries(groups, union)
+    _acronyms(groups, shown, kind, union)
+    _qualified(groups, kind, union)
+    _fuzzy(groups, kind, union)
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for k in groups:
+        members[union.find(k)].append(k)
+    root_kind = {r: labels.vote(item for k in ks for item in votes[k].items())[0] for r, ks in members.items()}
+
+    attached: dict[int, str] = {}  # Found.order -> root it joined by rule 5 or 6
+    _parties(groups, members, root_kind, union, attached)
+    ambiguous = surnames.resolve(groups, members, votes, kind, root_kind, union.find, attached, common_words,
+                                 titles or {})
+
+    by_root: dict[str, list[Found]] = defaultdict(list)
+    voters: dict[str, set[int]] = defaultdict(set)
+    for f in found:
+        root = attached.get(f.order) or union.find(f.key)
+        by_root[root].append(f)
+        if f.order not in attached:
+            voters[root].add(f.order)
+    return [
+        Cluster(tuple(fs), frozenset(voters[root]), tuple(sorted(ambiguous.get(root, ()))))
+        for root, fs in sorted(by_root.items(), key=lambda item: item[1][0].order)
+    ]
+
+
+def _countries(groups: dict[str, list[Found]], union: _Union) -> None:
+    present: dict[str, list[str]] = defaultdict(list)
+    for k in groups:
+        if k in COUNTRY_NAMES:
+            present[COUNTRY_NAMES[k]].append(k)
+        elif k in COUNTRY_NAMES.values():
+            present[k].append(k)
+    for names in present.values():
+        for other in names[1:]:
+            union.join(names[0], other)
+
+
+def _acronyms(groups: dict[str, list[Found]], shown: dict[str, str], kind: Mapping[str, str], union: _Union) -> None:
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for k in groups:
+        if len(k.split()) >= 2:
+            for acronym in acronyms(shown[k]):
+                expansions[acronym].add(k)
+    for k in groups:
+        if kind[k] == "person" or not is_acronym(shown[k]):
+            continue
+        roots = {union.find(e) for e in expansions.get(k.replace(" ", "").upper(), ())}
+        if len(roots) == 1 and union.find(k) not in roots:  # two expansions: ambiguous, left apart
+            union.join(k, roots.pop())
+
+
+def _qualified(groups: dict[str, list[Found]], kind: Mapping[str, str], union: _Union) -> None:
+    for k in groups:
+        words = k.split()
+        if kind[k] != "organisation" or len(words) < 3:
+            continue
+        for cut in (1, 2):
+            place, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            if kind.get(place) == "place" and kind.get(rest) == "organisation" and len(words) - cut >= 2:
+                union.join(k, rest)
+                break
+
+
+def _fuzzy(groups: dict[str, list[Found]], kind: Mapping[str, str], union: _Union) -> None:
+    blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k in groups:
+        words = tokens(k)
+        if not words:
+            continue
+        if len(words) == 1:
+            if len(words[0]) >= FUZZY_MIN_LENGTH:
+                blocks[("one", kind[k], words[0][:3])].append(k)
+            continue
+        blocks[("first", kind[k], words[0])].append(k)
+        if kind[k] == "person":
+            blocks[("last", kind[k], words[-1])].append(k)
+    for block in blocks.values():
+        if len(block) < 2 or len(block) > MAX_BLOCK:
+            continue
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if union.find(a) != union.find(b) and _same_name(a, b, kind[a]):
+                    union.join(a, b)
+
+
+def _same_name(a: str, b: str, kind: str) -> bool:
+    person = kind == "person"
+    if generation(a) != generation(b):
+        return False  # Donald Trump and Donald Trump Jr.
+    ta, tb = tokens(a), tokens(b)
+    if person and len(ta) >= 2 and len(tb) >= 2 and ta[0] == tb[0] and ta[-1] == tb[-1]:
+        # Same first and last name; the middle may be a name, an initial or nothing.
+        middle_a, middle_b = ta[1:-1], tb[1:-1]
+        return not middle_a or not middle_b or _initials_agree(middle_a, middle_b)
+    if len(ta) != len(tb):
+        return False
+    if len(ta) == 1:
+        # One word extending the other is another word (Angola, Angolan: news cluster 32;
+        # America, Americas), unless a group's plural (Conservative, Conservatives).
+        short, long = sorted((a, b), key=len)
+        if long.startswith(short) and not (kind == "group" and long == short + "s"):
+            return False
+        return fuzz.ratio(a, b) >= FUZZY_MIN_RATIO
+    differing = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+    # Every differing word must be long enough to carry a typo: Kim Jong Un is not Kim Jong Il.
+    return len(differing) == 1 and all(
+        min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= TOKEN_MIN_RATIO for x, y in differing
+    )
+
+
+def _initials_agree(a: list[str], b: list[str]) -> bool:
+    return len(a) == len(b) and all(x[0] == y[0] for x, y in zip(a, b, strict=True))
+
+
+def _parties(groups: dict[str, list[Found]], members: dict[str, list[str]], root_kind: Mapping[str, str],
+             union: _Union, attached: dict[int, str]) -> None:
+    parties: dict[str, set[str]] = defaultdict(set)
+    for root, keys in members.items():
+        if root_kind[root] != "organisation":
+            continue
+        for k in keys:
+            stem = party_stem(k)
+            if stem:
+                parties[stem].add(root)
+    for k, fs in groups.items():
+        roots = parties.get(member_stem(k), set()) - {union.find(k)}
+        if len(roots) == 1 and party_stem(k) is None:
+            target = next(iter(roots))
+            for f in fs:
+                attached[f.order] = target
+
+
+def name_of(cluster: Cluster) -> str:
+    """What to call a cluster: its most frequent full form. Full means not an acronym
+    ("New Democratic Party" over "NDP", "United States" over "U.S."), not one word
+    when a longer form exists ("Mark Carney" over "Carney"), and not in capitals
+    ("New York" over "NEW YORK"). Among equals: accents kept ("Québécois"), no
+    initials or company designators ("Lloyd Blankfein", "Citigroup"), fewer words, the first seen."""
+    counts = Counter(f.name for f in cluster.found if f.order in cluster.voters) or Counter(f.name for f in cluster.found)
+    first_seen = {name: i for i, name in reversed(list(enumerate(counts)))}
+
+    def rank(name: str) -> tuple[int, ...]:
+        accents = sum(1 for c in name if not c.isascii())
+        folded = fold(name).split()
+        extras = len(folded) - len(key(name).split()) + sum(1 for t in folded if len(t) == 1)
+        return (not is_acronym(name), len(key(name).split()) > 1, not name.isupper(), counts[name], accents,
+                -extras, -len(folded), -first_seen[name])
+
+    return max(counts, key=rank)

@@ -1,0 +1,163 @@
+"""`seeds/entities.yml`: an editor's corrections, applied after the automatic pass.
+
+    Mark Carney:                  # an entity, by any name it is shown or seen under
+      merge: [Carney, Mr Carney]  # other entries that are this one
+      type: person                # person, organisation, place, group, event, product, work, law
+      role: Prime Minister        # shown before the roles the text gives
+    Trump:
+      name: Donald Trump          # rename
+    Reuters:
+      hide: true                  # out of the index and of the article links
+
+A key that matches no entity names the entity its `merge` list makes; otherwise it is
+reported on the index page, not an error: articles come and go, corrections stay.
+A file that cannot be read, or a key that cannot be understood, is an error naming
+the file and the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from .. import yamlsafe
+from ..errors import ConfigError
+from .aliases import Cluster, name_of
+from .labels import TYPES
+from .names import key as name_key
+
+FILENAME = "entities.yml"
+KEYS = ("name", "type", "role", "merge", "hide")
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    target: str
+    name: str = ""
+    type: str = ""
+    role: str = ""
+    merge: tuple[str, ...] = ()
+    hide: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Edited:
+    """A cluster and what the editor said of it ("" and False: nothing)."""
+
+    cluster: Cluster
+    name: str = ""
+    type: str = ""
+    role: str = ""
+    hidden: bool = False
+
+
+def load(seeds: Path) -> tuple[Correction, ...]:
+    path = seeds / FILENAME
+    if not path.is_file():
+        return ()
+    try:
+        data = yamlsafe.load(path.read_text(encoding="utf-8-sig"))
+    except (yaml.YAMLError, ValueError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read: {' '.join(str(exc).split())[:200]}") from exc
+    if data is None:
+        return ()
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of entity names to corrections (see seeds/README.md)")
+    return tuple(_correction(path, str(target), settings) for target, settings in data.items())
+
+
+def _correction(path: Path, target: str, settings: object) -> Correction:
+    where = f"{path}: '{target}'"
+    if not target.strip():
+        raise ConfigError(f"{path}: an entry has an empty name")
+    if not isinstance(settings, dict):
+        raise ConfigError(f"{where} should map to corrections such as merge:, type:, name:, role: or hide:")
+    unknown = sorted(set(map(str, settings)) - set(KEYS))
+    if unknown:
+        raise ConfigError(f"{where} has unknown keys {unknown} (known: {', '.join(KEYS)})")
+    out = Correction(target=target.strip(), name=_text(where, settings, "name"), role=_text(where, settings, "role"))
+    kind = settings.get("type")
+    if kind is not None:
+        if kind not in TYPES:
+            raise ConfigError(f"{where}: 'type' is {kind!r}; use one of {', '.join(TYPES)}")
+        out = replace(out, type=kind)
+    merge = settings.get("merge")
+    if merge is not None:
+        names = [merge] if isinstance(merge, str) else merge
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            raise ConfigError(f"{where}: 'merge' should be a name or a list of names")
+        out = replace(out, merge=tuple(n.strip() for n in names))
+    hide = settings.get("hide")
+    if hide is not None:
+        if not isinstance(hide, bool):
+            raise ConfigError(f"{where}: 'hide' should be true or false")
+        out = replace(out, hide=hide)
+    return out
+
+
+def _text(where: str, settings: dict[object, object], field: str) -> str:
+    value = settings.get(field)
+    if value is None:
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: '{field}' should be a non-empty text")
+    return value.strip()
+
+
+def apply(clusters: Iterable[Cluster], corrections: tuple[Correction, ...]) -> tuple[list[Edited], list[str]]:
+    """The clusters with the corrections applied, and notes on corrections that matched nothing."""
+    items = [Edited(c) for c in clusters]
+    notes: list[str] = []
+    for c in corrections:
+        if not c.merge:
+            continue
+        targets = _match(items, c.target)
+        sources = [i for n in c.merge for i in _match(items, n) if i not in targets]
+        found = list(dict.fromkeys(targets + sources))
+        if not found:
+            notes.append(f"{FILENAME}: '{c.target}': nothing to merge, no entity is called {', '.join(c.merge)}")
+            continue
+        missing = [n for n in c.merge if not _match(items, n)]
+        if missing:
+            notes.append(f"{FILENAME}: '{c.target}': no entity is called {', '.join(missing)}")
+        merged = Edited(
+            _combine([items[i].cluster for i in found]),
+            name=c.target if not targets else "",
+        )
+        items = [item for i, item in enumerate(items) if i not in found] + [merged]
+    for c in corrections:
+        matched = _match(items, c.target) or _match(items, c.name)
+        if not matched:
+            if not c.merge:
+                notes.append(f"{FILENAME}: '{c.target}' matches no entity (left as it is)")
+            continue
+        for i in matched:
+            item = items[i]
+            items[i] = Edited(
+                item.cluster,
+                name=c.name or item.name,
+                type=c.type or item.type,
+                role=c.role or item.role,
+                hidden=c.hide or item.hidden,
+            )
+    return items, notes
+
+
+def _match(items: list[Edited], name: str) -> list[int]:
+    """Entries called `name`: by the name shown first, else by any name seen."""
+    if not name:
+        return []
+    wanted = name_key(name)
+    shown = [i for i, item in enumerate(items) if name_key(item.name or name_of(item.cluster)) == wanted]
+    if shown:
+        return shown
+    return [i for i, item in enumerate(items)
+            if any(f.key == wanted or name_key(f.seen) == wanted for f in item.cluster.found)]
+
+
+def _combine(clusters: list[Cluster]) -> Cluster:
+    found = tuple(sorted((f for c in clusters for f in c.found), key=lambda f: f.order))
+    return Cluster(found, frozenset().union(*(c.voters for c in clusters)))

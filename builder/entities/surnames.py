@@ -1,0 +1,98 @@
+"""Rule 6 of alias merging (builder/entities/aliases.py): a name's short form to the
+full name, mention by mention.
+
+A surname joins the full name named in the same article (news names a person in full,
+then by surname), else the one full name in the corpus; a company's first word joins
+its full name ("Goldman" is Goldman Sachs); a team's last word joins it when what comes
+before is a place ("the Bears" are the Chicago Bears). When two full names fit, the
+short form stays an entity of its own and the index says which names it could mean.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
+
+from .extract import Found
+from .names import is_acronym, tokens
+
+
+def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes: dict[str, Counter[str]],
+            kind: Mapping[str, str], root_kind: Mapping[str, str], find: Callable[[str], str],
+            attached: dict[int, str], common_words: frozenset[str],
+            titles: Mapping[str, frozenset[str]]) -> dict[str, set[str]]:
+    """Attach short forms to full names (into `attached`: Found.order -> root); return,
+    for short forms left apart, the full names they could mean."""
+    last: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, set[str]] = defaultdict(set)
+    for root, keys in members.items():
+        if root_kind[root] == "person":
+            ballots = sum((votes[k] for k in keys), Counter())
+            # A first name alone is weak evidence: only a name the model mostly calls a
+            # person takes it ("Telegram X", tagged PERSON once, is not Telegram's; cluster 57).
+            surely = ballots["PERSON"] * 2 > sum(ballots.values())
+            for words in (tokens(k) for k in keys):
+                if len(words) >= 2:
+                    last[words[-1]].add(root)
+                    if surely:
+                        first[words[0]].add(root)
+        elif root_kind[root] == "organisation":
+            words = tokens(max(keys, key=lambda k: (len(groups[k]), k)))  # its usual spelling
+            if len(words) < 2:
+                continue
+            # "Chicago Bears" are "the Bears": a place, then the name (news cluster 43). "Big Apple"
+            # is not Apple's full name, nor "Reuters Japan" Japan's (news clusters).
+            if kind.get(" ".join(words[:-1])) == "place":
+                last[words[-1]].add(root)
+            # "Goldman Sachs" is "Goldman" (news cluster 24); "Apple Store" is not "Apple": the
+            # corpus writes "store" in lower case, so it is a thing of Apple's.
+            if len(words) == 2 and words[1] not in common_words and kind.get(words[1]) != "place":
+                first[words[0]].add(root)  # ("Reuters Japan" is Reuters' office, not Reuters)
+    in_article: dict[str, set[str]] = defaultdict(set)
+    for k, fs in groups.items():
+        for f in fs:
+            if f.order not in attached:
+                in_article[f.mention.article].add(find(k))
+    for article, named in titles.items():  # "Chicago Bears fire coach John Fox": the title names them in full
+        in_article[article].update(find(k) for k in named if k in groups)
+    shown = {root: Counter(f.name for k in ks for f in groups[k]).most_common(1)[0][0] for root, ks in members.items()}
+    ambiguous: dict[str, set[str]] = defaultdict(set)
+    for root, keys in members.items():
+        if any(len(tokens(k)) != 1 for k in keys) or is_acronym(shown[root]):
+            continue
+        for k in keys:
+            word = tokens(k)[0] if tokens(k) else ""
+            for f in groups[k]:
+                if f.order in attached:
+                    continue
+                here = in_article[f.mention.article] - {root}
+                target, options = _resolve(word, f, kind[k], votes[k], root_kind, last, first, here)
+                if target:
+                    attached[f.order] = target
+                elif len(options) > 1:
+                    ambiguous[root].update(shown[o] for o in options)
+    return ambiguous
+
+
+def _resolve(word: str, f: Found, group_kind: str, votes: Counter[str], root_kind: Mapping[str, str],
+             last: dict[str, set[str]], first: dict[str, set[str]], here: set[str]) -> tuple[str | None, set[str]]:
+    by_last = set(last.get(word, ()))
+    # A first name alone is a person only where the model said so; a company's first
+    # word only where the short form is itself an organisation ("Nice" is a city).
+    by_first = {r for r in first.get(word, ())
+                if (root_kind[r] == "person" and f.mention.label == "PERSON")
+                or (root_kind[r] == "organisation" and group_kind == "organisation")}
+    # The same article first: news names a person in full, then by surname.
+    for options in (by_last & here, by_first & here):
+        if len(options) == 1:
+            return next(iter(options)), options
+        if options:
+            return None, options
+    # Elsewhere in the corpus: a person's surname only when the short form was read as a
+    # person somewhere ("Washington" the city is not George Washington); no first names.
+    person_vote = votes.get("PERSON", 0) > 0
+    corpus = {r for r in by_last if root_kind[r] != "person" or person_vote}
+    corpus |= {r for r in by_first if root_kind[r] == "organisation"}
+    if len(corpus) == 1:
+        return next(iter(corpus)), corpus
+    return None, corpus

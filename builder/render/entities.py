@@ -1,0 +1,215 @@
+"""The entity pages (`entities/index.md`, `entities/<slug>.md`) and the entity links
+inside article paragraphs.
+
+Names, sentences and roles are article text: hostile (DESIGN: untrusted input). Every
+piece of it goes through `escape`; only the link and emphasis syntax around the
+pieces is ours, and is marked Safe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..entities.labels import PLURAL, TYPES
+from ..model import Article, Corpus, Entity, EntityIndex, Mention, Paragraph
+from .escape import Safe, escape, finalize, front_matter
+
+INDEX_PATH = "entities/index.md"
+# A page lists at most this many mentions in context; Donald Trump in a corpus of
+# thousands of articles would otherwise make a page of megabytes.
+MAX_MENTIONS_SHOWN = 300
+# Context around a mention when its sentence is longer than this (characters).
+MAX_CONTEXT = 360
+
+
+def entity_path(entity: Entity) -> str:
+    return f"entities/{entity.slug}.md"
+
+
+def _article_path(slug: str) -> str:
+    return f"articles/{slug}.md"
+
+
+def _relative(target: str, page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def _link(text: str, target: str, page: str) -> Safe:
+    return Safe(f"[{escape(text)}]({_relative(target, page)})")
+
+
+def escape_piece(text: str) -> str:
+    """`escape` for a piece of a line: the spaces at its ends are kept (escape strips
+    them), and a colon at its end is escaped, since what follows may be a link
+    (`said:[Name](...)` must not read as a URL scheme)."""
+    if not text:
+        return ""
+    core = escape(text)
+    if core.endswith(":"):
+        core = core[:-1] + "&#58;"
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and core else ""
+    return f"{lead}{core}{trail}"
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("builder", "render/templates"),
+        autoescape=False,  # Markdown out; `finalize` escapes every value that is not Safe
+        finalize=finalize,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(safe=Safe, front_matter=front_matter)
+    return env
+
+
+_ENV = _environment()
+
+
+def paragraph_links(corpus: Corpus, index: EntityIndex) -> dict[str, dict[str, Safe]]:
+    """article slug -> paragraph anchor -> the paragraph as Markdown, each entity's first
+    mention in it linked to the entity's page. Paragraphs without entities are absent."""
+    spans: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    for entity in index.entities:
+        for m in entity.mentions:
+            spans[(m.article, m.anchor)].append((m.start, m.end, entity_path(entity)))
+    out: dict[str, dict[str, Safe]] = defaultdict(dict)
+    for article in corpus.articles:
+        page = _article_path(article.slug)
+        for p in article.body:
+            found = spans.get((article.slug, p.anchor))
+            if found:
+                out[article.slug][p.anchor] = _linked(p.text, sorted(found), page)
+    return dict(out)
+
+
+def _linked(text: str, spans: list[tuple[int, int, str]], page: str) -> Safe:
+    parts: list[str] = []
+    pos = 0
+    linked: set[str] = set()
+    for start, end, target in spans:
+        if target in linked or start < pos:
+            continue  # first mention per paragraph only; overlapping spans never
+        linked.add(target)
+        parts.append(escape_piece(text[pos:start]))
+        parts.append(_link(text[start:end], target, page))
+        pos = end
+    parts.append(escape_piece(text[pos:]))
+    return Safe("".join(parts).strip())
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    link: Safe
+    role: str
+    mentions: int
+    sources: int
+    first_seen: str
+
+
+def render_entities(corpus: Corpus, index: EntityIndex) -> dict[str, str]:
+    articles = {a.slug: a for a in corpus.articles}
+    by_slug = {e.slug: e for e in index.entities}
+    paragraphs = {(a.slug, p.anchor): p for a in corpus.articles for p in a.body}
+    pages = {INDEX_PATH: _render_index(index, articles)}
+    for entity in index.entities:
+        pages[entity_path(entity)] = _render_entity(entity, articles, paragraphs, by_slug)
+    return pages
+
+
+def _outlet(article: Article) -> str:
+    return article.metadata.outlet.value if article.metadata.outlet else f"unknown outlet ({article.name})"
+
+
+def _first_seen(entity: Entity, articles: Mapping[str, Article]) -> dt.date | None:
+    dates = [d.value for s in entity.articles if s in articles and (d := articles[s].metadata.date) is not None]
+    return min(dates) if dates else None
+
+
+def _render_index(index: EntityIndex, articles: Mapping[str, Article]) -> str:
+    sections = []
+    for kind in TYPES:
+        rows = [
+            _Row(
+                link=_link(e.name, entity_path(e), INDEX_PATH),
+                role=e.roles[0].text if e.roles else "",
+                mentions=len(e.mentions),
+                sources=len({_outlet(articles[s]) for s in e.articles if s in articles}),
+                first_seen=(d.isoformat() if (d := _first_seen(e, articles)) else "unknown"),
+            )
+            for e in index.entities if e.type == kind
+        ]
+        if rows:
+            rows.sort(key=lambda r: -r.mentions)  # entities come sorted by name within a count
+            sections.append((PLURAL[kind], rows))
+    named = len({m.article for e in index.entities for m in e.mentions})
+    return _ENV.get_template("entity-index.md.j2").render(
+        sections=sections, total=len(index.entities), articles=named, model=index.model, notes=index.notes,
+    )
+
+
+def _render_entity(entity: Entity, articles: Mapping[str, Article], paragraphs: Mapping[tuple[str, str], Paragraph],
+                   by_slug: Mapping[str, Entity]) -> str:
+    page = entity_path(entity)
+    shown = entity.mentions[:MAX_MENTIONS_SHOWN]
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in shown:
+        groups[m.article].append(m)
+    mention_groups = []
+    def when(slug: str) -> str:  # oldest first, undated last: the story as it unfolded
+        date = articles[slug].metadata.date
+        return date.value.isoformat() if date else "9999"
+
+    for slug, mentions in sorted(groups.items(), key=lambda item: when(item[0])):
+        article = articles[slug]
+        meta = article.metadata
+        about = " · ".join((
+            meta.outlet.value if meta.outlet else "outlet unknown",
+            meta.date.value.isoformat() if meta.date else "date unknown",
+        ))
+        items = [
+            (_link(f"¶{paragraphs[(slug, x.anchor)].number}", f"{_article_path(slug)}#{x.anchor}", page),
+             _context(paragraphs[(slug, x.anchor)].text, x))
+            for x in mentions
+        ]
+        mention_groups.append((_link(meta.title.value, _article_path(slug), page), about, items))
+    outlets: dict[str, tuple[set[str], int]] = {}
+    for x in entity.mentions:
+        name = _outlet(articles[x.article])
+        seen, count = outlets.get(name, (set(), 0))
+        outlets[name] = (seen | {x.article}, count + 1)
+    outlet_rows = sorted(((n, len(s), c) for n, (s, c) in outlets.items()), key=lambda r: (-r[2], r[0]))
+    related = [(_link(by_slug[s].name, entity_path(by_slug[s]), page), by_slug[s].type, n)
+               for s, n in entity.related if s in by_slug]
+    first = _first_seen(entity, articles)
+    n_articles = len(entity.articles)
+    summary = (f"{entity.type} · {len(entity.mentions)} mention{'s' if len(entity.mentions) != 1 else ''} "
+               f"in {n_articles} article{'s' if n_articles != 1 else ''} from {len(outlets)} "
+               f"source{'s' if len(outlets) != 1 else ''} · first seen {first.isoformat() if first else 'unknown'}")
+    labels = ", ".join(f"{label} {count}" for label, count in entity.labels)
+    return _ENV.get_template("entity.md.j2").render(
+        e=entity, summary=summary, labels=labels, mention_groups=mention_groups,
+        hidden=len(entity.mentions) - len(shown), outlets=outlet_rows, related=related,
+        joined=len(entity.mentions) - sum(count for _, count in entity.labels),
+    )
+
+
+def _context(text: str, m: Mention) -> Safe:
+    """The mention's sentence, the name in bold; cut around the name when long."""
+    start, end = m.sentence
+    start, end = min(start, m.start), max(end, m.end)
+    before, after = text[start:m.start], text[m.end:end]
+    lead = trail = ""
+    if len(before) > MAX_CONTEXT // 2:
+        before, lead = before[-(MAX_CONTEXT // 2):].split(" ", 1)[-1], "… "
+    if len(after) > MAX_CONTEXT // 2:
+        after, trail = after[: MAX_CONTEXT // 2].rsplit(" ", 1)[0], " …"
+    return Safe(f"{lead}{escape_piece(before)}**{escape(text[m.start:m.end])}**{escape_piece(after)}{trail}".strip())
+

@@ -1,0 +1,151 @@
+"""The entity index end to end: builder.build.run on the fixture seeds, then
+`mkdocs build --strict`; every link of every entity page must resolve, anchors too."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from conftest import FIXTURES, ROOT
+
+from builder.build import BuildResult, Settings, run
+
+SEEDS = FIXTURES / "entities" / "seeds"
+BUILD_DATE = dt.date(2025, 6, 1)
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"] or "")
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
+    project = tmp_path_factory.mktemp("entities-site")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - briefing:\n      seeds: seeds\n" in config  # the option block this test extends
+    (project / "mkdocs.yml").write_text(
+        config.replace("  - briefing:\n      seeds: seeds\n", f"  - briefing:\n      seeds: seeds\n      build_date: {BUILD_DATE}\n"),
+        encoding="utf-8")
+    shutil.copytree(ROOT / "docs" / "stylesheets", project / "docs" / "stylesheets")
+    shutil.copy(ROOT / "docs" / "about.md", project / "docs" / "about.md")
+    shutil.copytree(SEEDS, project / "seeds")
+    result = run(Settings(seeds=project / "seeds", docs=project / "docs", title="Briefing", build_date=BUILD_DATE))
+    assert result.problems == []
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], check=False, cwd=project,
+                           capture_output=True, text=True, env=env)
+    assert built.returncode == 0, built.stderr
+    return project, result
+
+
+def test_pages_on_disk_follow_the_url_contract(site: tuple[Path, BuildResult]) -> None:
+    project, result = site
+    entities = result.entities.entities
+    assert entities
+    on_disk = sorted(p.name for p in (project / "docs" / "entities").glob("*.md"))
+    assert on_disk == sorted(["index.md", *(f"{e.slug}.md" for e in entities)])
+    for e in entities:
+        assert (project / "site" / "entities" / e.slug / "index.html").is_file()
+    assert (project / "site" / "entities" / "index.html").is_file()
+
+
+def test_every_link_of_the_entity_and_article_pages_resolves(site: tuple[Path, BuildResult]) -> None:
+    project, _ = site
+    root = project / "site"
+    pages = [*(root / "entities").rglob("index.html"), *(root / "articles").rglob("index.html")]
+    checked = 0
+    for page in pages:
+        for href in _parse(page).hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue  # external links and same-page anchors (permalinks) are not ours
+            url_dir = posixpath.dirname(page.relative_to(root).as_posix())
+            target = root / posixpath.normpath(posixpath.join(url_dir, unquote(parts.path)))
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{page.relative_to(root)}: {href} leads nowhere"
+            if parts.fragment and target.suffix == ".html":
+                assert parts.fragment in _parse(target).ids, f"{page.relative_to(root)}: {href} has no such anchor"
+            checked += 1
+    assert checked > 100
+
+
+def test_corrections_from_entities_yml(site: tuple[Path, BuildResult]) -> None:
+    _, result = site
+    by_name = {e.name: e for e in result.entities.entities}
+    assert by_name["Bloc Québécois"].type == "organisation"
+    assert by_name["Bloc Québécois"].type_origin == "entities.yml"
+    assert by_name["Conservative Party"].type == "organisation"
+    assert {"Conservatives"} <= set(by_name["Conservative Party"].aliases)
+    assert by_name["White House"].roles[0].origin == "entities.yml"
+    assert "U.S. Department of Commerce" in by_name and "Commerce Department" not in by_name
+    assert not any(m.text == "Montreal" for e in result.entities.entities for m in e.mentions)
+    assert result.entities.notes == ("entities.yml: 'Nobody In These Articles' matches no entity (left as it is)",)
+
+
+def test_merged_aliases_and_roles(site: tuple[Path, BuildResult]) -> None:
+    _, result = site
+    by_name = {e.name: e for e in result.entities.entities}
+    carney = by_name["Mark Carney"]
+    assert {"Carney", "Mr Carney"} <= set(carney.aliases)
+    assert carney.type == "person"
+    assert len(carney.articles) == 2
+    assert by_name["Pierre Poilievre"].roles[0].text == "Conservative leader"
+    assert by_name["Dominic LeBlanc"].roles[0].text == "Canada's minister of international trade"
+    assert {"U.S.", "US", "America"} <= set(by_name["United States"].aliases)
+    assert {"NDP", "New Democrats"} <= set(by_name["New Democratic Party"].aliases)
+    assert "Yves-Francois Blanchet" in by_name["Yves-François Blanchet"].aliases
+
+
+def test_every_mention_carries_its_provenance(site: tuple[Path, BuildResult]) -> None:
+    _, result = site
+    paragraphs = {(a.slug, p.anchor): p.text for a in result.corpus.articles for p in a.paragraphs}
+    for e in result.entities.entities:
+        for m in e.mentions:
+            text = paragraphs[(m.article, m.anchor)]
+            assert text[m.start:m.end] == m.text
+            assert m.sentence[0] <= m.start and m.end <= max(m.sentence[1], m.end) <= len(text)
+
+
+def test_article_pages_link_names_to_entity_pages(site: tuple[Path, BuildResult]) -> None:
+    project, _ = site
+    page = _parse(project / "site" / "articles" / "debate-night" / "index.html")
+    assert "../../entities/mark-carney/" in page.hrefs
+    assert page.hrefs.count("../../entities/mark-carney/") == 3  # paragraphs 1, 2 and 3 each name him
+    # Paragraph 3 names Jagmeet Singh twice ("Jagmeet Singh", then "Singh"): one link.
+    assert page.hrefs.count("../../entities/jagmeet-singh/") == 1
+    for markdown_page in (project / "docs" / "articles").glob("*.md"):
+        for line in markdown_page.read_text(encoding="utf-8").splitlines():
+            targets = re.findall(r"\]\((\.\./entities/[^)]+)\)", line)
+            assert len(targets) == len(set(targets)), line
+
+
+def test_a_second_build_writes_nothing(site: tuple[Path, BuildResult]) -> None:
+    project, _ = site
+    again = run(Settings(seeds=project / "seeds", docs=project / "docs", title="Briefing", build_date=BUILD_DATE))
+    assert again.written is not None and again.written.written == ()
