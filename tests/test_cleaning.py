@@ -153,8 +153,7 @@ def test_dateline_with_agency_gives_the_outlet() -> None:
 
 
 def test_not_a_dateline() -> None:
-    for text in ("FILE - In this photo taken last year, the bridge is seen from the ferry.",
-                 "NATO leaders met on Tuesday - a day earlier than planned - in Brussels."):
+    for text in ("NATO leaders met on Tuesday - a day earlier than planned - in Brussels.", "UK inflation - the figures in full, released on Wednesday by the statistics office."):
         cleaned = _clean("Headline", text)
         assert "dateline" not in cleaned.found, text
         assert _kept(cleaned) == [text]
@@ -180,3 +179,37 @@ def test_blocks_without_words() -> None:
 def test_sentences_starting_with_a_preamble_word_are_text() -> None:
     body = ["Updated figures show the cost has doubled.", "Source material was lost in the fire."]
     assert _kept(_clean(*body, *BODY)) == body + BODY
+
+
+def test_photo_captions_and_credits() -> None:
+    captions = [
+        "FILE - In this Dec. 13, 2016, file photo, the logo for the company appears above a trading post.",
+        "Timberlake performs during the halftime show. (Patrick Smith/Getty Images)",
+        "The app was removed from the store after the company found inappropriate content Dado Ruvic/Reuters",
+        "The Cubs had not won the World Series since 1908 (Getty)",
+        "Kids using smartphones. (Photo: Getty Images)",
+        "David Becker/Getty Images",
+    ]
+    cleaned = _clean("Headline", BODY[0], *captions, BODY[1])
+    assert _kept(cleaned) == BODY
+    assert {r.rule for r in cleaned.removed} == {"title", "caption"}
+
+
+def test_long_boilerplate_blocks() -> None:
+    blocks = ["Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. "
+              "Invalid email address. Please re-enter. You must select a newsletter to subscribe to.",
+              "Image copyright Getty Images Image caption The tram derailed near an underpass"]
+    assert _kept(_clean("Headline", BODY[0], *blocks, BODY[1])) == BODY
+
+
+def test_dateline_after_a_caption_is_still_the_first_paragraph() -> None:
+    cleaned = _clean("Headline", "FILE - In this 2016 file photo, the logo appears on a screen.",
+                     "NEW YORK — Goldman Sachs expects to take a hit to profits this quarter.")
+    assert cleaned.found["dateline"].value == "NEW YORK"
+    assert _kept(cleaned) == ["Goldman Sachs expects to take a hit to profits this quarter."]
+
+
+def test_sentences_mentioning_photos_or_agencies_are_kept() -> None:
+    body = ["The photo was taken by a Reuters photographer on Tuesday, the agency said in a statement.",
+            "Officials at AP said the company would not comment on the report."]
+    assert _kept(_clean("Headline", *body)) == body

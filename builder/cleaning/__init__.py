@@ -26,6 +26,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("duplicate", rules.duplicates),
     ("link-list", rules.link_lists),
     ("promo", rules.promo_lines),
+    ("caption", rules.captions),
     ("trailer", rules.trailer),
     ("separator", rules.separators),
     ("no-words", rules.no_words),

@@ -89,3 +89,23 @@ DATELINE = re.compile(
 
 HEADLINE_MAX_WORDS = 25
 SUBHEADING_MAX_WORDS = 10
+
+# Blocks that are boilerplate whatever their length (news-clusters: the New York Times'
+# "Newsletter Sign Up Continue reading the main story ...", the BBC's "Image copyright
+# Getty Images Image caption ...").
+STRONG_PROMO = re.compile(
+    r"^(?:newsletter\s+sign[\s-]*up|image\s+copyright|advertisement\s+continue\s+reading|play\s+slideshow)\b",
+    re.IGNORECASE,
+)
+
+# Photo captions: AP's "FILE - In this Dec. 13, 2016, file photo, ...", and text that
+# ends in a picture credit ("... Dado Ruvic/Reuters", "(Getty Images)", "(AP Photo/Jae C. Hong)").
+_AGENCY_CREDIT = r"(?:Getty(?:\s+Images)?|Reuters|AP|AFP|EPA|PA|Alamy|WireImage|Xinhua|Shutterstock|Bloomberg|NurPhoto|Anadolu)"
+CAPTION = re.compile(
+    r"^FILE\s*[-–—]\s+"
+    r"|\((?:AP\s+)?Photo(?:graph)?s?\s*[:/][^)]{0,80}\)\s*$"
+    r"|\(" + _AGENCY_CREDIT + r"(?:\s+via\s+[^)]{1,40})?\)\s*$"
+    r"|\([\w.' ,-]{2,60}/\s*" + _AGENCY_CREDIT + r"\)\s*$"
+    r"|(?:Photograph|Photo|Picture|Image)s?:\s*[\w.' -]{2,60}(?:/[\w.' -]{2,40})+\s*$"
+    r"|\b[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*(?:[\w.' ]+\s+via\s+)?" + _AGENCY_CREDIT + r"\s*$",
+)

@@ -157,6 +157,10 @@ def promo_lines(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> St
     removed: list[Removal] = []
     for block in blocks:
         text = block.text.strip().lstrip("»>›•*-–— ").strip()
+        strong = pat.STRONG_PROMO.match(text)
+        if strong:
+            removed.append(_drop(block, "promo", f"promotional or navigation block (“{strong.group(0)}”)"))
+            continue
         match = pat.PROMO.match(text)
         if match:
             rest = text[match.end():]
@@ -167,6 +171,15 @@ def promo_lines(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> St
                 continue
         kept.append(block)
     return Step(tuple(kept), tuple(removed))
+
+
+def captions(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
+    """Photo captions pasted with the text: "FILE - In this ... file photo, ...",
+    "... (AP Photo/Jae C. Hong)", "... Dado Ruvic/Reuters" (news-clusters)."""
+    kept = tuple(b for b in blocks if not (_words(b.text) <= 80 and pat.CAPTION.search(b.text.strip())))
+    removed = tuple(_drop(b, "caption", "photo caption or picture credit") for b in blocks
+                    if _words(b.text) <= 80 and pat.CAPTION.search(b.text.strip()))
+    return Step(kept, removed)
 
 
 def trailer(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
