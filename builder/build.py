@@ -22,6 +22,7 @@ class Settings:
     title: str = "Briefing"
     build_date: dt.date | None = None
     model: str = ""  # spaCy pipeline for the entity index; "" = builder.entities.nlp.DEFAULT_MODELS
+    cache: Path | None = None  # a folder the build owns for results kept between builds
 
     def resolved_build_date(self) -> dt.date:
         """The one date a build may stamp: configured, else SOURCE_DATE_EPOCH, else today."""
@@ -56,7 +57,7 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
     corpus = load_corpus(settings.seeds, settings.resolved_build_date(), progress)
     timings.append(("read and clean", time.perf_counter() - start))
     start = time.perf_counter()
-    entities = index_entities(corpus, settings.seeds, settings.model)
+    entities = index_entities(corpus, settings.seeds, settings.model, settings.cache)
     timings.append(("entities", time.perf_counter() - start))
     start = time.perf_counter()
     pages = render_site(corpus, settings.title, settings.seeds, entities)

@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--title", default="Briefing", help="site title used on the landing page")
         cmd.add_argument("--build-date", type=dt.date.fromisoformat, default=None,
                          help="the date stamped on the build (default: SOURCE_DATE_EPOCH, else today)")
+        cmd.add_argument("--cache", type=Path, default=Path(".briefing-cache"),
+                         help="folder for results kept between builds (default: .briefing-cache)")
+        cmd.add_argument("--no-cache", action="store_true", help="keep nothing between builds")
         cmd.add_argument("--strict", action="store_true", help="exit 1 when any file was skipped")
         cmd.add_argument("-v", "--verbose", action="store_true")
     return parser
@@ -40,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.seeds.is_dir():
         console.print(f"{args.seeds}: no such folder (pass --seeds DIR)", markup=False)
         return 2
-    settings = Settings(seeds=args.seeds, docs=args.docs, title=args.title, build_date=args.build_date)
+    settings = Settings(seeds=args.seeds, docs=args.docs, title=args.title, build_date=args.build_date,
+                        cache=None if args.no_cache else args.cache)
 
     def progress(paths):  # type: ignore[no-untyped-def]
         paths = list(paths)

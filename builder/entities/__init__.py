@@ -17,14 +17,14 @@ from . import aliases, extract, index, nlp, overrides
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]*")
 
 
-def index_entities(corpus: Corpus, seeds: Path, model: str = "") -> EntityIndex:
+def index_entities(corpus: Corpus, seeds: Path, model: str = "", cache: Path | None = None) -> EntityIndex:
     """Every entity the corpus names. Raises ConfigError for a bad seeds/entities.yml or
     a model that cannot be loaded: both concern every page."""
     corrections = overrides.load(seeds)  # before the model runs: a bad file fails fast
     name = nlp.choose(model)
     if not corpus.articles:
         return EntityIndex(model=name)
-    found = extract.find(corpus, name)
+    found = extract.find(corpus, name, cache)
     clusters = aliases.merge(found.found, _common_words(corpus), found.titles)
     items, notes = overrides.apply(clusters, corrections)
     return index.build(items, nlp.describe(name), found.notes + notes)

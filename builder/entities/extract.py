@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..model import Corpus, Mention
 from . import nlp, roles
@@ -51,19 +52,21 @@ class Extraction:
     notes: list[str]  # paragraphs too long to search whole
 
 
-def find(corpus: Corpus, model: str) -> Extraction:
+def find(corpus: Corpus, model: str, cache: Path | None = None) -> Extraction:
     """The mentions in the paragraphs; the names in the titles (context, not mentions:
     a title has no anchor to link to)."""
     titles: dict[str, frozenset[str]] = {}
-    parsed_titles = nlp.parse(model, (a.metadata.title.value for a in corpus.articles))
+    paragraphs = [(a, p) for a in corpus.articles for p in a.body]
+    # One pass over titles and paragraphs together: one batch for the model, one cache file.
+    everything = list(nlp.parse(model, [*(a.metadata.title.value for a in corpus.articles),
+                                        *(p.text for _, p in paragraphs)], cache))
+    parsed_titles, parsed = everything[: len(corpus.articles)], everything[len(corpus.articles):]
     for article, result in zip(corpus.articles, parsed_titles, strict=True):
         text = article.metadata.title.value
         names = (trim(text[s.start:s.end], s.label) for s in result.entities if s.label in LABELS)
         titles[article.slug] = frozenset(key(t.name) for t in names if t is not None and " " in t.name)
-    paragraphs = [(a, p) for a in corpus.articles for p in a.body]
     out: list[Found] = []
     notes: list[str] = []
-    parsed = nlp.parse(model, (p.text for _, p in paragraphs))
     for (article, paragraph), result in zip(paragraphs, parsed, strict=True):
         slug, text = article.slug, paragraph.text
         if result.searched < len(text):

@@ -11,12 +11,19 @@ and from the rule-based `sentencizer` when a pipeline has no senter.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.util
+import json
 import logging
+import os
+import pickle
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
+from .. import __version__
 from ..errors import ConfigError
+from ..writer import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +45,9 @@ CHUNK_CHARS = 10_000
 # Paragraph results kept between builds of one process (`mkdocs serve` rebuilds on
 # every save; only changed paragraphs go through the model again).
 CACHE_PARAGRAPHS = 200_000
+# From this many texts on, the model runs in two processes (issue 7: both cores).
+# Below it, starting the workers costs more than it saves.
+PARALLEL_MIN_TEXTS = 3_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,16 +101,30 @@ def load(name: str):  # type: ignore[no-untyped-def]
 
 
 def describe(name: str) -> str:
-    nlp = load(name)
-    return f"{name} {nlp.meta.get('version', '')}".strip()
+    return f"{name} {_version(name)}".strip()
+
+
+@functools.lru_cache(maxsize=4)
+def _version(name: str) -> str:
+    """The pipeline's version from its meta.json, without loading it (a second)."""
+    spec = importlib.util.find_spec(name)
+    meta = Path(spec.origin).parent / "meta.json" if spec and spec.origin else None
+    if meta is None or not meta.is_file():
+        return ""
+    return str(json.loads(meta.read_text(encoding="utf-8")).get("version", ""))
 
 
 _cache: dict[tuple[str, str], Parsed] = {}
+_loaded: set[Path] = set()
 
 
-def parse(name: str, texts: Iterable[str]) -> Iterator[Parsed]:
-    """Entities and sentences of each text, in order. Texts seen before come from the cache."""
+def parse(name: str, texts: Iterable[str], cache: Path | None = None) -> Iterator[Parsed]:
+    """Entities and sentences of each text, in order. Texts seen before come from the
+    process's cache, or from the cache file in `cache` (a folder the build owns)."""
     texts = list(texts)
+    store = _store_path(cache, name) if cache is not None else None
+    if store is not None and store not in _loaded:
+        _read_store(store, name)
     found = {t: _cache[(name, t)] for t in texts if (name, t) in _cache}
     todo = [t for t in dict.fromkeys(texts) if t not in found]
     if todo:
@@ -108,7 +132,8 @@ def parse(name: str, texts: Iterable[str]) -> Iterator[Parsed]:
         pieces = [(text, offset, chunk) for text in todo for offset, chunk in _chunks(text)]
         entities: dict[str, list[Span]] = {t: [] for t in todo}
         sentences: dict[str, list[tuple[int, int]]] = {t: [] for t in todo}
-        docs = nlp.pipe((chunk for _, _, chunk in pieces), batch_size=BATCH_SIZE)
+        processes = 2 if len(pieces) >= PARALLEL_MIN_TEXTS and (os.cpu_count() or 1) > 1 else 1
+        docs = nlp.pipe((chunk for _, _, chunk in pieces), batch_size=BATCH_SIZE, n_process=processes)
         for (text, offset, _), doc in zip(pieces, docs, strict=True):
             entities[text].extend(Span(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents)
             sentences[text].extend((offset + s.start_char, offset + s.end_char) for s in doc.sents)
@@ -117,8 +142,39 @@ def parse(name: str, texts: Iterable[str]) -> Iterator[Parsed]:
         if len(_cache) + len(todo) > CACHE_PARAGRAPHS:
             _cache.clear()
         _cache.update(((name, t), found[t]) for t in todo)
+        if store is not None:
+            _write_store(store, {t: found[t] for t in dict.fromkeys(texts)})
     for text in texts:
         yield found[text]
+
+
+def _store_path(folder: Path, name: str) -> Path:
+    """One file per model, model version, builder version and NER settings: any of them
+    changing starts a new cache (issue 7: invalidated by a new version or setting)."""
+    settings = repr((NOT_NEEDED, MAX_PARAGRAPH_CHARS, CHUNK_CHARS, __version__, _version(name)))
+    digest = hashlib.sha256(settings.encode()).hexdigest()[:16]
+    return folder / f"ner-{name}-{digest}.pickle"
+
+
+def _read_store(store: Path, name: str) -> None:
+    _loaded.add(store)
+    if not store.is_file():
+        return
+    try:
+        stored = pickle.loads(store.read_bytes())  # noqa: S301 - a file this build wrote in its own cache folder
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        log.warning("entity cache %s is unreadable; starting afresh", store)
+        return
+    _cache.update(((name, text), parsed) for text, parsed in stored.items())
+
+
+def _write_store(store: Path, entries: dict[str, Parsed]) -> None:
+    """Keep what this build used: stale paragraphs drop out of the cache."""
+    store.parent.mkdir(parents=True, exist_ok=True)
+    for old in store.parent.glob("ner-*.pickle"):
+        if old != store:
+            old.unlink(missing_ok=True)
+    atomic_write(store, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
