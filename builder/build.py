@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .analysis import Analysis, analyse
 from .entities import index_entities
 from .model import Corpus, EntityIndex
 from .pipeline import Progress, load_corpus
 from .render import render_site
+from .render.briefing import WhoRow, briefing_json, render_analysis_pages
 from .writer import WriteReport, write_pages
+
+# The briefing's "who's who": the most mentioned entities named in two or more articles.
+WHOS_WHO = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +47,8 @@ class BuildResult:
     written: WriteReport | None  # None for a check, which writes nothing
     timings: tuple[tuple[str, float], ...]
     entities: EntityIndex = EntityIndex()
+    analysis: Analysis | None = None  # None for a check
+    briefing: dict[str, object] | None = None  # briefing.json's content
 
     @property
     def problems(self) -> list[str]:
@@ -51,20 +59,37 @@ class BuildResult:
         return lines
 
 
-def run(settings: Settings, *, write: bool = True, progress: Progress | None = None) -> BuildResult:
+def run(settings: Settings, *, write: bool = True, check: bool = False, progress: Progress | None = None) -> BuildResult:
+    """Build the site's pages (and write them unless `write` is false). A `check` reads
+    and cleans every file and stops there: it is about the files, not the story."""
     timings: list[tuple[str, float]] = []
     start = time.perf_counter()
     corpus = load_corpus(settings.seeds, settings.resolved_build_date(), progress)
     timings.append(("read and clean", time.perf_counter() - start))
+    if check:
+        return BuildResult(corpus=corpus, pages={}, written=None, timings=tuple(timings))
     start = time.perf_counter()
     entities = index_entities(corpus, settings.seeds, settings.model, settings.cache)
     timings.append(("entities", time.perf_counter() - start))
     start = time.perf_counter()
+    analysis = analyse(corpus)
+    timings.append(("analysis", time.perf_counter() - start))
+    start = time.perf_counter()
+    whos = whos_who(entities)
     pages = render_site(corpus, settings.title, settings.seeds, entities)
+    pages.update(render_analysis_pages(corpus, analysis, whos))
+    briefing = briefing_json(corpus, analysis, whos)
+    pages["briefing.json"] = json.dumps(briefing, ensure_ascii=False, indent=1) + "\n"
     timings.append(("render", time.perf_counter() - start))
     report = None
     if write:
         start = time.perf_counter()
         report = write_pages(settings.docs, pages)
         timings.append(("write", time.perf_counter() - start))
-    return BuildResult(corpus=corpus, pages=pages, written=report, timings=tuple(timings), entities=entities)
+    return BuildResult(corpus=corpus, pages=pages, written=report, timings=tuple(timings), entities=entities,
+                       analysis=analysis, briefing=briefing)
+
+
+def whos_who(entities: EntityIndex) -> list[WhoRow]:
+    ranked = sorted((e for e in entities.entities if len(e.articles) > 1), key=lambda e: (-len(e.mentions), e.name))
+    return [WhoRow(e.name, e.roles[0].text if e.roles else "", f"entities/{e.slug}.md") for e in ranked[:WHOS_WHO]]

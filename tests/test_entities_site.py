@@ -51,7 +51,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
     (project / "mkdocs.yml").write_text(
         config.replace("  - briefing:\n      seeds: seeds\n", f"  - briefing:\n      seeds: seeds\n      build_date: {BUILD_DATE}\n"),
         encoding="utf-8")
-    shutil.copytree(ROOT / "docs" / "stylesheets", project / "docs" / "stylesheets")
+    for hand_written in ("stylesheets", "overrides"):
+        shutil.copytree(ROOT / "docs" / hand_written, project / "docs" / hand_written)
     shutil.copy(ROOT / "docs" / "about.md", project / "docs" / "about.md")
     shutil.copytree(SEEDS, project / "seeds")
     result = run(Settings(seeds=project / "seeds", docs=project / "docs", title="Briefing", build_date=BUILD_DATE))

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..entities.labels import PLURAL, TYPES
 from ..model import Article, Corpus, Entity, EntityIndex, Mention, Paragraph
-from .escape import Safe, escape, finalize, front_matter
+from .escape import Safe, escape, escape_piece, finalize, front_matter
 
 INDEX_PATH = "entities/index.md"
 # A page lists at most this many mentions in context; Donald Trump in a corpus of
@@ -42,20 +42,6 @@ def _relative(target: str, page: str) -> str:
 
 def _link(text: str, target: str, page: str) -> Safe:
     return Safe(f"[{escape(text)}]({_relative(target, page)})")
-
-
-def escape_piece(text: str) -> str:
-    """`escape` for a piece of a line: the spaces at its ends are kept (escape strips
-    them), and a colon at its end is escaped, since what follows may be a link
-    (`said:[Name](...)` must not read as a URL scheme)."""
-    if not text:
-        return ""
-    core = escape(text)
-    if core.endswith(":"):
-        core = core[:-1] + "&#58;"
-    lead = " " if text[:1].isspace() else ""
-    trail = " " if text[-1:].isspace() and core else ""
-    return f"{lead}{core}{trail}"
 
 
 def _environment() -> Environment:

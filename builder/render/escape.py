@@ -53,6 +53,22 @@ def escape(text: str) -> str:
     return out
 
 
+def escape_piece(text: str) -> str:
+    """`escape` for a piece of a line that other Markdown will be joined to (a link, a
+    highlight): one space at either end is kept (escape strips them), and a colon at
+    its end is escaped, since what follows may be a link (`said:[Name](...)` must not
+    read as a URL scheme)."""
+    text = _CONTROL.sub("", text)
+    core = escape(text)
+    if not core:
+        return " " if text[:1].isspace() else ""
+    if core.endswith(":"):
+        core = core[:-1] + "&#58;"
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    return f"{lead}{core}{trail}"
+
+
 class Safe(str):
     """Markdown the builder wrote itself (links, tables); templates do not escape it."""
 

@@ -1,0 +1,240 @@
+"""Who said a quote: the attribution cues news prose uses around quotation marks.
+
+    "...," Carney told supporters.          name, verb after the quote
+    "...," said Mayor Dana Whitlock.        verb, name after the quote
+    "...," the statement read.              a thing that speaks
+    "...," Carney's office said.            the office, not Carney
+    "...," his brother, Eric Paddock, said. the name in the apposition
+    Carney told supporters: "..."           name, verb before the quote
+    according to the fire service, "..."    "according to"
+    Menon voted against it, saying "..."    the subject of the sentence
+    "...," he said.                         the last speaker the article named
+
+Written by hand: no library reads attribution, and spaCy's dependency parse would
+need the full model on every sentence (the entity index already runs NER; a second
+pass would double the build). A quote with no cue keeps `speaker=None` and the page
+says "unattributed": expected ambiguity, not an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .words import fold
+
+_VERBS = (
+    "said|says|say|told|tells|added|adds|asked|asks|wrote|writes|tweeted|posted|stated|states|"
+    "declared|announced|explained|insisted|argued|warned|noted|replied|responded|continued|"
+    "claimed|recalled|read|reads|shouted|admitted|acknowledged|conceded|confirmed|cautioned|"
+    "urged|remarked|observed|pleaded|promised|vowed|boasted|joked|quipped|stressed|"
+    "emphasised|emphasized|predicted|suggested|testified|recounted|concluded|countered"
+)
+# After the quote a name may follow the verb ("said Mayor Dana Whitlock"); "told" may
+# not: in `"...," told reporters` the name after "told" is the listener.
+_VERBS_BEFORE_NAME = (
+    "said|says|added|adds|asked|wrote|writes|continued|explained|insisted|recalled|replied|"
+    "warned|noted|declared|stated|tweeted|posted|read|reads|recounted|concluded|countered"
+)
+# A name's words. A full stop belongs to a word only in an abbreviation or an initial,
+# so a name does not run on into the next sentence ("... on Friday. He said", news clusters).
+_ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Prof|Rev|Mt|Ft|Supt|Insp|Det)\."
+_NAME_WORD = rf"(?:{_ABBREVIATION}|[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.|[A-Z][\w'’\-]*[\w]|[A-Z])"
+_CONNECTOR = r"(?:de|da|van|von|der|den|del|di|du|la|le|bin|al|ibn|of|the)"
+PROPER_NAME = rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD}){{0,5}}"
+_OWNED = r"['’]s\s+[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?"  # "Carney's office", "his team"
+# "the statement", "a spokesman for the company", "the mayor's office", "his brother"; not
+# "a statement that condemned what he" (news clusters): no function word inside.
+_WORD = r"(?!(?:that|which|who|what|he|she|they|it|this|these|those|and|or|but|as|when|after)\b)[a-z][\w\-]*"
+_COMMON = rf"(?:the|a|an|his|her|their|its|one)\s+(?:[a-z][\w\-]*['’]s\s+)?(?:{_WORD}\s+){{0,2}}{_WORD}"
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
+_NP = rf"(?:{_PRONOUN}\b|(?:the\s+)?{PROPER_NAME}(?:{_OWNED})?|{_COMMON})"
+_APPOSITION = r"(?:,\s*(?P<appos>[^,“”\"]{1,60}),)?"
+_ADVERB = r"(?:\s+[a-z]+ly)?"
+
+# Right after the closing mark.
+_AFTER_NAME_VERB = re.compile(rf"^[\s,;:—–-]*(?P<np>{_NP}){_APPOSITION}{_ADVERB}\s+(?P<verb>{_VERBS})\b")
+_AFTER_VERB_NAME = re.compile(rf"^[\s,;:—–-]*(?P<verb>{_VERBS_BEFORE_NAME})\s+(?P<np>{_NP})")
+# Before the opening mark, in the same sentence: the last "<name> <verb>" there. Found
+# verb first, then the name just before it: a pattern starting with the name would be
+# tried at every character of every paragraph (a third of the analyses' time at 1,000
+# synthetic articles).
+_VERB = re.compile(rf"\b(?P<verb>{_VERBS})\b")
+_NAME_BEFORE_VERB = re.compile(rf"(?P<np>{_NP}){_APPOSITION}{_ADVERB}\s+$")
+_CUE_REACH = 120  # characters before a verb where its name may start
+_ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<np>{_NP})")
+_PARTICIPLE = re.compile(r",\s*(?:saying|adding|telling|warning|insisting|noting|declaring|writing)\b")
+PROPER_NAME_RUN = re.compile(PROPER_NAME)
+_PRONOUN_ONLY = re.compile(rf"^{_PRONOUN}$")
+
+# Capitalised words that open sentences without naming anyone: "But Whitlock said".
+_NOT_NAMES = frozenset(
+    """a an and as at but by for from however in it its later meanwhile monday tuesday
+    wednesday thursday friday saturday sunday on or so still the then this that these those
+    when while yesterday today tonight earlier after before asked speaking writing
+    speaking though although also instead""".split()
+)
+# Words that make a capitalised run a title, not a person ("Mayor Dana Whitlock" is
+# Whitlock); kept in the name shown, dropped from the key that compares speakers.
+_TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady mayor president premier minister
+    prime chief fire police sen. sen senator rep. rep representative gov. gov governor
+    councillor councilor coun. judge justice officer sgt. sgt sergeant capt. capt captain
+    gen. gen general prof. prof professor rev. rev father sister brother deputy""".split()
+)
+
+
+# Words that make a name an organisation's, compared whole (fixture story: "according to
+# the Harwick Fire Service"; a surname key would make it "service").
+_ORGANISATION_WORDS = frozenset(
+    """service services department office council police ministry agency company corporation
+    corp inc ltd plc group party association union court board commission authority committee
+    university hospital government army force forces bureau institute foundation bank news
+    network times post press agency federation league club church""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str | None  # as the article writes it: "Mayor Dana Whitlock", "Carney's office"
+    cue: str  # the words that attribute it, verbatim; "" when none
+    how: str  # how the speaker was found, for the page and for review
+
+    @property
+    def found(self) -> bool:
+        return self.speaker is not None
+
+
+UNATTRIBUTED = Attribution(None, "", "no attribution found")
+
+
+# How far after the closing mark a cue may start and end ("," + "said Mayor Dana Whitlock").
+_AFTER_CHARS = 120
+
+
+def attribute(text: str, start: int, end: int, sentence: tuple[int, int]) -> Attribution:
+    """The speaker of the quote at text[start:end] (marks excluded). `sentence` is the
+    span of the sentence the quote opens in: a cue before the quote must be in it.
+    A pronoun comes back as written, `how="pronoun"`; the caller resolves it against
+    the speakers the article named before."""
+    after = text[end : end + _AFTER_CHARS].lstrip(" ,;:”\"’'»")
+    for pattern, how in ((_AFTER_NAME_VERB, "named after the quote"), (_AFTER_VERB_NAME, "named after the quote")):
+        m = pattern.match(after)
+        if m:
+            return _from_match(m, how)
+    head_end = max(sentence[0], start - 1)
+    head = text[sentence[0] : head_end]
+    for _, found in _cues(text, sentence[0], head_end, last_first=True):
+        return found
+    m = _ACCORDING.search(text, sentence[0], sentence[1])
+    if m:
+        return _from_match(m, "according to")
+    if _PARTICIPLE.search(head):
+        subject = _subject(head)
+        if subject:
+            return Attribution(subject, subject, "subject of the sentence")
+    return UNATTRIBUTED
+
+
+def _from_match(m: re.Match[str], how: str) -> Attribution:
+    return _attribution(m["np"], m.groupdict().get("appos") or "", m.group(0), how)
+
+
+def _attribution(np: str, appos: str, cue: str, how: str) -> Attribution:
+    np, appos, cue = clean_name(np), clean_name(appos), cue.strip(" ,;:—–-")
+    if _PRONOUN_ONLY.match(np):
+        return Attribution(np, cue, "pronoun")
+    if appos and PROPER_NAME_RUN.fullmatch(appos) and not _is_proper(np):
+        np = appos  # "his brother, Eric Paddock, told reporters"
+    if not np:
+        return UNATTRIBUTED
+    return Attribution(np, cue, how)
+
+
+def clean_name(np: str) -> str:
+    """Drop sentence-opening words that are not part of the name ("But Whitlock")."""
+    words = np.split()
+    while words and fold(words[0]) in _NOT_NAMES and len(words) > 1 and words[1][:1].isupper():
+        words.pop(0)
+    if len(words) == 1 and fold(words[0]) in _NOT_NAMES:
+        return ""
+    # The sentence's full stop, not an abbreviation: "said Mayor Dana Whitlock." but
+    # "Donald Trump Jr." and "the F.B.I." keep theirs.
+    if words and words[-1].endswith(".") and len(words[-1]) > 3 and words[-1][:-1].isalpha() \
+            and words[-1][:-1] not in ("Jr", "Sr") and not words[-1][:-1].isupper():
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+def _is_proper(np: str) -> bool:
+    return bool(np) and np[0].isupper() and not _PRONOUN_ONLY.match(np)
+
+
+def _subject(head: str) -> str | None:
+    """The person a sentence is about: its first run of two or more capitalised words,
+    else its first capitalised word that is not a sentence opener."""
+    runs = [clean_name(m.group(0)) for m in PROPER_NAME_RUN.finditer(head)]
+    runs = [r for r in runs if r]
+    return next((r for r in runs if len(r.split()) > 1), runs[0] if runs else None)
+
+
+def speaker_key(speaker: str) -> str:
+    """What two ways of naming a speaker share: "Mr Trump", "Donald Trump" and
+    "President Trump" -> "trump"; "Carney's office" stays an office."""
+    words = [fold(w).strip(".,") for w in speaker.split()]
+    owned = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
+    if owned:
+        i = owned[-1]
+        return " ".join([words[i].removesuffix("'s").removesuffix("’s"), *words[i + 1 :]])
+    if speaker[:1].isupper():
+        if _organisation(words):
+            return " ".join(w for w in words if w != "the")  # "Harwick Fire Service", not "service"
+        names = [w for w in words if w not in _TITLES] or words
+        return names[-1]
+    return " ".join(w for w in words if w not in ("the", "a", "an"))
+
+
+def is_person_like(speaker: str) -> bool:
+    """Whether "he" or "she" may refer back to this speaker: a capitalised name that is
+    not an organisation's ("Police said ... he said" is not the police, news clusters)."""
+    if not _is_proper(speaker):
+        return False
+    folded = [fold(w).strip(".,") for w in speaker.split()]
+    return not _organisation(folded) and not any(w.endswith(("'s", "’s")) for w in folded)
+
+
+def _organisation(words: list[str]) -> bool:
+    """Whether folded name words name an organisation: its head (the last word, or the
+    one before "of") is an organisation word. "Police" is; "Police Chief Troy Tanner" is not."""
+    head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
+    return head in _ORGANISATION_WORDS
+
+
+def is_pronoun(speaker: str) -> bool:
+    return bool(_PRONOUN_ONLY.match(speaker))
+
+
+def _cues(text: str, start: int, end: int, last_first: bool = False) -> list[tuple[int, Attribution]]:
+    """(position, attribution) of each "<name> <verb>" between start and end."""
+    verbs = list(_VERB.finditer(text, start, end))
+    out = []
+    for v in reversed(verbs) if last_first else verbs:
+        m = _NAME_BEFORE_VERB.search(text, max(start, v.start() - _CUE_REACH), v.start())
+        if m:
+            cue = text[m.start() : v.end()]
+            out.append((m.start(), _attribution(m["np"], m["appos"] or "", cue, "named before the quote")))
+            if last_first:
+                break
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def named(text: str) -> tuple[tuple[int, str], ...]:
+    """(position, name) of every "<Name> <speech verb>" in a text, quotes or not: the
+    speakers a later "he said" may refer to ("Becker said the plant would reopen. ...
+    'We will rebuild,' he said")."""
+    return tuple(
+        (position, found.speaker) for position, found in _cues(text, 0, len(text))
+        if found.speaker and found.how != "pronoun" and _is_proper(found.speaker)
+    )

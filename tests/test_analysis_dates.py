@@ -1,0 +1,102 @@
+"""Dates against the publication date, and the timeline they make."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_analysis_claims import corpus_of
+
+from builder.analysis import analyse
+from builder.analysis.dates import in_sentence
+from builder.analysis.spans import Span
+
+TUESDAY = dt.date(2025, 4, 29)
+
+
+def _dates(text: str, published: dt.date | None = TUESDAY) -> list[tuple[str, str]]:
+    return [(m.span.text, m.shown()) for m in in_sentence(Span("a", "p", 0, len(text), text), published)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The council voted on Tuesday.", [("on Tuesday", "2025-04-29")]),
+    ("Monday's vote was close.", [("Monday's", "2025-04-28")]),
+    ("He resigned yesterday.", [("yesterday", "2025-04-28")]),
+    ("The talks will resume next Tuesday.", [("next Tuesday", "2025-05-06")]),
+    ("The vote will be held on Friday.", [("on Friday", "2025-05-02")]),  # future tense: ahead
+    ("Prices rose last month.", [("last month", "2025-03")]),
+    ("It happened two weeks ago.", [("two weeks ago", "week of 2025-04-14")]),
+    ("Corrosion was found last spring.", [("last spring", "2024-03")]),
+    ("The inspection on 14 April found nothing; the next is on Sept. 3, 2025.",
+     [("14 April", "2025-04-14"), ("Sept. 3, 2025", "2025-09-03")]),
+    ("The deal, signed December 20, holds.", [("December 20", "2024-12-20")]),  # past: the last one
+    ("Work is due to begin in June.", [("in June", "2025-06")]),  # future: the next one
+    ("A gunman killed 49 people on June 12 last year.", [("June 12 last year", "2024-06-12")]),
+    ("The bridge opened in 1962.", [("in 1962", "1962")]),
+])
+def test_dates_resolved_against_the_publication_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text) == expected
+
+
+def test_each_date_says_how_it_was_derived() -> None:
+    (mention,) = in_sentence(Span("a", "p", 0, 28, "The council voted on Tuesday."), TUESDAY)
+    assert mention.relative
+    assert mention.derivation == "the Tuesday on or before 2025-04-29, the publication date"
+
+
+def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
+    assert _dates("The council voted on Tuesday, after talks in March 2025.", None) == [
+        ("on Tuesday", "unresolved"), ("March 2025", "2025-03"),
+    ]
+    (mention,) = in_sentence(Span("a", "p", 0, 20, "He left yesterday."), None)
+    assert mention.date is None and "no publication date" in mention.derivation
+
+
+def test_relative_dates_inside_quotes_are_not_the_reporters() -> None:
+    text = "“He called me up yesterday,” Mr Trump said on Tuesday."
+    quoted = ((1, 26),)
+    mentions = in_sentence(Span("a", "p", 0, len(text), text), TUESDAY, quoted)
+    assert [(m.span.text, m.shown()) for m in mentions] == [("yesterday", "unresolved"), ("on Tuesday", "2025-04-29")]
+    assert "when it was said" in mentions[0].derivation
+
+
+def test_the_reporters_tense_not_the_speakers() -> None:
+    text = "“Every worker will be paid,” Becker told staff at a meeting on Monday."
+    mentions = in_sentence(Span("a", "p", 0, len(text), text), TUESDAY, ((1, 26),))
+    assert [m.shown() for m in mentions] == ["2025-04-28"]
+
+
+@pytest.mark.parametrize("text", [
+    "Delivered to your inbox Monday through Friday.",
+    "He told Florida Today about it.",
+    "It may rain.",
+])
+def test_what_is_not_a_date(text: str) -> None:
+    assert _dates(text) == []
+
+
+def test_one_event_from_several_outlets_and_the_undated_one_joins_it() -> None:
+    corpus = corpus_of(
+        ("a", "A", "2025-03-11", ["A fire destroyed the Corran Textiles warehouse on Mill Street on Sunday night."]),
+        ("b", "B", "2025-03-12", ["A fire destroyed the Corran Textiles warehouse on Mill Street late on Sunday."]),
+        ("c", "C", None, ["A fire destroyed the Corran Textiles warehouse on Mill Street on Sunday night."]),
+        ("d", "D", "2025-03-13", ["A fire destroyed the Corran Textiles warehouse on Mill Street on Saturday night."]),
+    )
+    result = analyse(corpus)
+    sunday = next(e for e in result.timeline.events if e.date == dt.date(2025, 3, 9))
+    assert {m.span.article for m in sunday.mentions} == {"a", "b", "c"}
+    assert [m.resolved for m in sunday.mentions if m.span.article == "c"] == [False]
+    assert sunday.support == 3
+    (dated_differently,) = [d for d in result.disagreements if d.kind == "date"]
+    sides = [(s.text, [x.article for x in s.spans]) for s in dated_differently.sides]
+    # The undated article has no side: its "Sunday" could be any Sunday.
+    assert sides == [("on Saturday night (2025-03-08)", ["d"]), ("on Sunday night (2025-03-09)", ["a", "b"])]
+
+
+def test_the_timeline_is_in_date_order_with_undated_events_last() -> None:
+    corpus = corpus_of(
+        ("a", "A", "2025-03-11", ["Demolition is due to begin in April.", "The fire broke out on Sunday night."]),
+        ("b", "B", None, ["Officials met the owner on Monday morning to discuss the damage."]),
+    )
+    events = analyse(corpus).timeline.events
+    assert [e.shown() for e in events] == ["2025-03-09", "2025-04", "unresolved"]

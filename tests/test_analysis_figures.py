@@ -1,0 +1,117 @@
+"""Figures: numbers, what they count, how they are hedged, and who gives which value."""
+
+from __future__ import annotations
+
+import pytest
+from test_analysis_claims import corpus_of
+
+from builder.analysis import numbers
+from builder.analysis.figures import Reading, conflict, find_figures, in_sentence
+from builder.analysis.sentences import find_sentences
+from builder.analysis.spans import Span
+
+
+def _figures(text: str) -> list[tuple[str, tuple[float, ...], str, bool, str]]:
+    return [(f.span.text, f.values, f.unit, f.approximate, f.bound)
+            for f in in_sentence(Span("a", "p-1", 0, len(text), text))]
+
+
+def test_money_with_scale_and_hedge() -> None:
+    assert _figures("It will cost about $47 million, or C$65m, and 12% more.") == [
+        ("about $47 million", (47e6,), "$", True, ""),
+        ("C$65m", (65e6,), "C$", False, ""),
+        ("12%", (12.0,), "percent", False, ""),
+    ]
+
+
+def test_what_a_number_counts_is_the_noun_after_it() -> None:
+    assert _figures("Engineers found corrosion in four of its steel supports and 61,000 vehicles a day.") == [
+        ("four of its steel supports", (4.0,), "support", False, ""),
+        ("61,000 vehicles", (61000.0,), "vehicle", False, ""),
+    ]
+    assert _figures("Twelve injured were treated.") == [("Twelve injured", (12.0,), "injured", False, "")]
+
+
+def test_bounds_and_approximations_are_told_apart() -> None:
+    assert _figures("More than 300 residents left; nearly 40 stayed; at least 12 people died.") == [
+        ("More than 300 residents", (300.0,), "resident", False, ">"),
+        ("nearly 40", (40.0,), "", True, ""),
+        ("at least 12 people", (12.0,), "people", False, ">="),
+    ]
+
+
+def test_the_qualifier_after_a_figure_is_kept() -> None:
+    (seats, *_) = in_sentence(Span("a", "p", 0, 80, "The Liberals won 169 seats, three short of the 172 needed for a majority."))
+    assert seats.unit == "seat" and seats.qualifier == "three short of the 172 needed for a majority"
+    assert seats.subject == "liberal"
+
+
+def test_a_conversion_in_brackets_is_the_same_figure() -> None:
+    assert _figures("The missile fell 1,180 km (735 miles) east of Cape Erimo.") == [
+        ("1,180 km", (1180.0,), "km", False, ""),
+    ]
+
+
+def test_tallies_and_ranges() -> None:
+    assert _figures("Councillors voted 7-2; the motion passed by seven votes to two.") == [
+        ("7-2", (7.0, 2.0), "vote tally", False, ""),
+        ("seven votes to two", (7.0, 2.0), "vote tally", False, ""),
+    ]
+    assert _figures("Between 40 and 50 people attended.")[0][:3] == ("Between 40 and 50 people", (40.0, 50.0), "people")
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge opened in 1962.",
+    "The vote is on April 28.",
+    "It starts at 9:30 and ends at 10 a.m.",
+    "Buses on route 12 divert.",
+    "A Boeing 737 crashed.",
+    "No one was hurt, one of them said.",
+    "He came 1st.",
+])
+def test_what_is_not_an_amount(text: str) -> None:
+    assert numbers.find(text) == []
+
+
+def test_conflicts_respect_hedges_and_bounds() -> None:
+    def reading(value: float, bound: str = "", approximate: bool = False) -> Reading:
+        return Reading((value,), bound, approximate, (), ())
+
+    assert conflict(reading(169), reading(168, approximate=True))  # issue 4: 169 seats / about 168
+    assert not conflict(reading(300, ">"), reading(320))
+    assert conflict(reading(300, ">"), reading(280))
+    assert not conflict(reading(300, ">"), reading(250, ">="))
+
+
+def test_one_measure_across_outlets_and_its_disputed_values() -> None:
+    corpus = corpus_of(
+        ("cbc", "CBC", None, ["Carney's Liberals won 169 seats, three short of the 172 needed for a majority."]),
+        ("ctv", "CTV", None, ["The Liberals won about 168 seats, short of the 172 needed for a majority."]),
+        ("globe", "Globe", None, ["The Conservatives won 144 seats in the election, their best result."]),
+        ("post", "Post", None, ["The council will spend $48 million on the bridge repairs, officials said."]),
+        ("star", "Star", None, ["The council will spend about $47 million on the bridge repairs, officials said."]),
+    )
+    figures = find_figures(corpus, find_sentences(corpus))
+    seats = next(g for g in figures.groups if g.unit == "seat" and "cbc" in {f.span.article for f in g.figures})
+    assert {f.span.article for f in seats.figures} == {"cbc", "ctv"}  # not the Conservatives' 144
+    assert seats.disputed
+    assert [r.figures[0].span.text for r in seats.readings] == ["169 seats", "about 168 seats"]
+    money = next(g for g in figures.groups if g.unit == "$")
+    assert money.disputed and {r.values for r in money.readings} == {(48e6,), (47e6,)}
+    assert figures.disputed()[0].disputed
+
+
+def test_different_fates_are_different_counts() -> None:
+    corpus = corpus_of(
+        ("a", "A", None, ["Interior Minister Bernard Cazeneuve said 80 people were killed in the attack."]),
+        ("b", "B", None, ["Interior Minister Bernard Cazeneuve said 18 people were in a critical condition after the attack."]),
+    )
+    assert find_figures(corpus, find_sentences(corpus)).disputed() == ()
+
+
+def test_far_apart_values_need_strong_evidence_to_be_one_measure() -> None:
+    corpus = corpus_of(
+        ("a", "A", None, ["Four months ago, attackers linked to Paris killed 32 people at the Brussels airport."]),
+        ("b", "B", None, ["Eight months ago, gunmen killed 130 people in Paris at several entertainment spots."]),
+    )
+    assert find_figures(corpus, find_sentences(corpus)).disputed() == ()

@@ -1,0 +1,157 @@
+"""The briefing and sources pages and briefing.json: cited, escaped, linked."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import markdown
+import pytest
+from test_analysis_claims import corpus_of
+
+from builder.analysis import analyse
+from builder.model import Corpus
+from builder.render.briefing import (
+    BRIEFING_PAGE,
+    SCHEMA_VERSION,
+    SOURCES_PAGE,
+    WhoRow,
+    briefing_json,
+    render_analysis_pages,
+)
+
+HOSTILE = (
+    "The council <script>alert(1)</script> voted [here](javascript:alert(1)) to spend {{ config }} "
+    "and $48 million on the bridge."
+)
+_LINK = re.compile(r"\]\(([^)\s]+)")
+
+
+def _story() -> Corpus:
+    return corpus_of(
+        ("a", "Harbour <b>Herald</b>", "2025-04-30", [
+            HOSTILE, "--8<-- \"/etc/passwd\" was printed, Mayor Dana Whitlock said on Tuesday.",
+            "“We <i>will</i> rebuild the bridge for every commuter,” said Mayor Dana Whitlock.",
+        ]),
+        ("b", "Wire", "2025-04-30", [
+            HOSTILE, "“We <i>will</i> rebuild the bridge for every commuter,” Whitlock told reporters.",
+        ]),
+        ("c", None, None, ["The council <script>alert(1)</script> voted to spend $50 million on the bridge."]),
+    )
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    corpus = _story()
+    return render_analysis_pages(corpus, analyse(corpus))
+
+
+def _html(page: str) -> str:
+    return markdown.markdown(page, extensions=["attr_list", "md_in_html", "tables", "toc", "admonition", "pymdownx.details"])
+
+
+def test_both_pages_and_nothing_else(pages: dict[str, str]) -> None:
+    assert set(pages) == {BRIEFING_PAGE, SOURCES_PAGE}
+    assert pages[BRIEFING_PAGE].startswith("---\ntitle: Briefing\n---\n")
+    assert pages[SOURCES_PAGE].startswith("---\ntitle: Sources\n---\n")
+
+
+def test_article_text_never_becomes_markup(pages: dict[str, str]) -> None:
+    for page in pages.values():
+        html = _html(page.split("---\n", 2)[2])
+        assert "<script" not in html and "<b>" not in html and "<i>" not in html
+        assert "javascript:" not in " ".join(_LINK.findall(page))
+        assert "{{" not in page and "--8<--" not in page
+    # ...and still reads as what the article says.
+    assert "alert(1)" in _html(pages[BRIEFING_PAGE]).replace("&lt;", "<")
+
+
+def test_every_link_is_a_relative_link_to_an_article_paragraph_or_this_page(pages: dict[str, str]) -> None:
+    corpus = _story()
+    anchors = {(a.slug, p.anchor) for a in corpus.articles for p in a.paragraphs}
+    for page in pages.values():
+        links = [link for link in _LINK.findall(page)]
+        assert links
+        for link in links:
+            if link.startswith("#"):
+                assert link == "#where-the-sources-disagree"
+                continue
+            match = re.fullmatch(r"\.\./articles/([a-z0-9-]+)\.md(?:#(p-[0-9a-f]+(?:-\d+)?))?", link)
+            assert match, link
+            if match.group(2):
+                assert (match.group(1), match.group(2)) in anchors
+    assert "briefing.pdf" not in pages[BRIEFING_PAGE]
+
+
+def test_the_briefing_cites_disagreements_and_unattributed_or_unresolved_things_say_so(pages: dict[str, str]) -> None:
+    briefing = pages[BRIEFING_PAGE]
+    assert "## Where the sources disagree" in briefing and "**Figures differ**" in briefing
+    assert "— Mayor Dana Whitlock" in briefing
+    assert "(the outlets differ on this" in briefing
+    assert "Who's who" not in briefing  # no rows given: no section
+    html = _html(briefing.split("---\n", 2)[2])
+    assert html.count("<table>") == 2  # timeline, key figures
+    assert "| --- |" not in html
+
+
+def test_whos_who_rows_link_to_entity_pages_and_refuse_other_links() -> None:
+    corpus = _story()
+    page = render_analysis_pages(corpus, analyse(corpus), [
+        WhoRow("Dana Whitlock", "Mayor of Port Elling", "entities/dana-whitlock.md"),
+        WhoRow("Evil <b>", "javascript:", "javascript:alert(1)"),
+        WhoRow("Ravi Menon", "councillor"),
+    ])[BRIEFING_PAGE]
+    assert "| [Dana Whitlock](../entities/dana-whitlock.md) | Mayor of Port Elling |" in page
+    assert "](javascript" not in page and "<b>" not in _html(page)
+    assert "| Ravi Menon | councillor |" in page
+
+
+def test_the_sources_page_has_a_row_per_article_and_the_comparisons(pages: dict[str, str]) -> None:
+    sources = pages[SOURCES_PAGE]
+    rows = [line for line in sources.splitlines() if line.startswith("| ") and "](../articles/" in line
+            and line.count("|") == 12]
+    assert len(rows) == 3
+    assert "## Coverage of the main claims" in sources and "[≠](" in sources
+    assert "## Disputed figures by outlet" in sources
+    assert "## How similar the articles are" in sources
+    assert "unknown outlet (c)" in sources
+    # Articles, coverage, one per disputed figure, one per shared quote, similarity: tables all.
+    html = _html(sources.split("---\n", 2)[2])
+    assert html.count("<table>") == 5
+    assert "| :---: |" not in html and "| --- |" not in html
+
+
+def test_briefing_json_is_versioned_and_every_citation_is_verbatim() -> None:
+    corpus = _story()
+    data = briefing_json(corpus, analyse(corpus))
+    assert data["schema"] == "briefing-builder/briefing" and data["version"] == SCHEMA_VERSION
+    assert set(data) >= {"headline", "overview", "sources", "claims", "quotes", "figures", "timeline",
+                         "disagreements", "similarity", "whos_who"}
+    json.dumps(data)  # plain data only
+    texts = {(a.slug, p.anchor): p.text for a in corpus.articles for p in a.paragraphs}
+    cites = []
+
+    def collect(value: object) -> None:
+        if isinstance(value, dict):
+            if set(value) == {"article", "anchor", "start", "end", "text"}:
+                cites.append(value)
+            for v in value.values():
+                collect(v)
+        elif isinstance(value, list):
+            for v in value:
+                collect(v)
+
+    collect(data)
+    assert len(cites) > 10
+    for c in cites:
+        assert texts[(c["article"], c["anchor"])][c["start"]:c["end"]] == c["text"]
+    sources = data["sources"]
+    assert isinstance(sources, list)
+    assert [s["outlet"] for s in sources] == ["Harbour <b>Herald</b>", "Wire", "unknown outlet (c)"]
+
+
+def test_an_empty_corpus_still_renders() -> None:
+    corpus = corpus_of()
+    pages = render_analysis_pages(corpus, analyse(corpus))
+    assert "No articles yet" in pages[BRIEFING_PAGE] and "No articles yet" in pages[SOURCES_PAGE]
+    assert briefing_json(corpus, analyse(corpus))["headline"] is None

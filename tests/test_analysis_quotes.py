@@ -1,0 +1,131 @@
+"""Quotes: the words between the marks, their speaker, and one quote across outlets."""
+
+from __future__ import annotations
+
+import pytest
+from test_analysis_claims import corpus_of
+
+from builder.analysis.attribution import attribute, speaker_key
+from builder.analysis.quotes import find_quotes, marked
+from builder.analysis.sentences import find_sentences
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[s:e] for s, e in marked(text)]
+
+
+def _speaker(text: str) -> str | None:
+    (start, end), *_ = marked(text)
+    return attribute(text, start, end, (0, len(text))).speaker
+
+
+def test_marks_pair_up_and_the_words_inside_are_verbatim() -> None:
+    assert _quoted('“We have waited long enough,” she said, adding: "It is done."') == [
+        "We have waited long enough", "It is done.",
+    ]
+    # Nested single marks stay inside; a trailing comma is the sentence's, not the quote's.
+    assert _quoted("\"He called me yesterday and said, 'Let's make a deal',\" Mr Trump said.") == [
+        "He called me yesterday and said, 'Let's make a deal'",
+    ]
+
+
+def test_an_unclosed_quote_runs_to_the_end_of_the_paragraph() -> None:
+    assert _quoted("“We will rebuild every home on this street") == ["We will rebuild every home on this street"]
+
+
+def test_single_curly_marks_quote_but_apostrophes_do_not() -> None:
+    assert _quoted("The minister called it ‘a disgrace’ and said it wasn’t over, the Smiths’ lawyer added.") == [
+        "a disgrace",
+    ]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“We have a lot of work to do,” Carney told supporters.", "Carney"),
+    ("“It was the end of a long wait,” said Mayor Dana Whitlock.", "Mayor Dana Whitlock"),
+    ("“The safety of our neighbours comes first,” the statement read.", "the statement"),
+    ("“No decision has been made,” Carney's office said.", "Carney's office"),
+    ("“He was a gambler,” his brother, Eric Paddock, told reporters.", "Eric Paddock"),
+    ("Carney told supporters: “We will not back down.”", "Carney"),
+    ("Whitlock said the vote was “the end of a long wait” for commuters.", "Whitlock"),
+    ("According to the Harwick Fire Service, “the blaze was under control by dawn”.", "Harwick Fire Service"),
+    ("Councillor Ravi Menon voted against it, saying the cost was “badly underestimated”.", "Councillor Ravi Menon"),
+    ("“It is bad,” U.S. Secretary of State John Kerry told reporters.", "U.S. Secretary of State John Kerry"),
+    ("Residents described “a wall of black smoke” over the town.", None),
+    ("“Human rights are denied,” Mr. Hollande said on Friday. He left.", "Mr. Hollande"),
+])
+def test_attribution_cues(text: str, speaker: str | None) -> None:
+    assert _speaker(text) == speaker
+
+
+def test_speaker_keys_compare_people_by_surname_and_organisations_whole() -> None:
+    assert speaker_key("Mr Trump") == speaker_key("President Donald Trump") == "trump"
+    assert speaker_key("Carney's office") != speaker_key("Carney")
+    assert speaker_key("the Harwick Fire Service") == "harwick fire service"
+    assert speaker_key("Police Chief Troy Tanner") == "tanner"
+
+
+def test_he_said_is_the_last_person_named_and_the_page_is_told_so() -> None:
+    corpus = corpus_of(("a", "A", None, [
+        "Becker said the company had insurance.",
+        "“Every one of our workers will be paid,” he said.",
+        "Police said the cause was unknown. “We are looking at everything,” he said.",
+    ]))
+    quotes = [q for g in find_quotes(corpus, find_sentences(corpus)).groups for q in g.quotes]
+    by_text = {q.span.text: q for q in quotes}
+    paid = by_text["Every one of our workers will be paid"]
+    assert paid.speaker == "Becker" and "“he” read as Becker" in paid.how
+    # "Police" is no "he": the last person named is still Becker.
+    assert by_text["We are looking at everything"].speaker == "Becker"
+
+
+def test_a_pronoun_with_nobody_named_before_is_unattributed() -> None:
+    corpus = corpus_of(("a", "A", None, ["“We will be back,” she said."]))
+    (group,) = find_quotes(corpus, find_sentences(corpus)).groups
+    assert group.speaker is None and "no speaker named before it" in group.quotes[0].how
+
+
+def test_a_quote_that_goes_on_keeps_its_speaker() -> None:
+    corpus = corpus_of(("a", "A", None, [
+        "“He was a gambler, that was his job,” his brother, Eric Paddock, told reporters. “He was a wealthy guy.”",
+    ]))
+    quotes = [q for g in find_quotes(corpus, find_sentences(corpus)).groups for q in g.quotes]
+    assert {q.speaker for q in quotes} == {"Eric Paddock"}
+
+
+def test_one_quote_worded_differently_by_two_outlets_is_one_group_with_both_wordings() -> None:
+    corpus = corpus_of(
+        ("cbc", "CBC", "2025-04-29", ["“He called me up yesterday — he said, let's make a deal,” Mr Trump said."]),
+        ("ctv", "CTV", "2025-04-29", ["\"He called me yesterday and said, 'Let's make a deal',\" Trump told reporters."]),
+        ("other", "Globe", "2025-04-29", ["“We will never be the 51st state,” Carney said."]),
+    )
+    groups = find_quotes(corpus, find_sentences(corpus)).groups
+    deal = groups[0]
+    assert {q.span.article for q in deal.quotes} == {"cbc", "ctv"}
+    assert len(deal.variants) == 2 and deal.support == 2
+    assert speaker_key(deal.speaker or "") == "trump"
+    assert len(groups) == 2
+
+
+def test_an_excerpt_joins_the_quote_it_comes_from() -> None:
+    corpus = corpus_of(
+        ("a", "A", None, ["“This town will not let those workers down,” Ferris said."]),
+        ("b", "B", None, ["Mayor Lina Ferris said the town would “not let those workers down”."]),
+    )
+    (group,) = find_quotes(corpus, find_sentences(corpus)).groups
+    assert group.speaker == "Mayor Lina Ferris" and group.speakers == ("Mayor Lina Ferris",)
+
+
+def test_titles_and_scare_quotes_are_not_quotes() -> None:
+    corpus = corpus_of(("a", "A", None, ["She starred in “The Last of Us” and called it a “deal”."]))
+    assert find_quotes(corpus, find_sentences(corpus)).groups == ()
+
+
+def test_every_quote_is_a_verbatim_substring_of_its_paragraph() -> None:
+    corpus = corpus_of(("a", "A", None, [
+        "“Yes,” he said. “No, never,” said Ms. Ana Lopez, “not here.”", "‘Fine words’, said Bo Smith.",
+    ]))
+    texts = {p.anchor: p.text for p in corpus.articles[0].paragraphs}
+    for group in find_quotes(corpus, find_sentences(corpus)).groups:
+        for q in group.quotes:
+            assert texts[q.span.anchor][q.span.start:q.span.end] == q.span.text
+            assert q.sentence.start <= q.span.start < q.sentence.end
