@@ -22,12 +22,22 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
+# What a build leaves in docs/: never copied into a test project, whose own build must
+# write it (a copy without its manifest would be "a file the builder did not write").
+GENERATED = ("articles", "entities", "briefing", "sources", "index.md", "briefing.json", ".briefing-manifest.json")
+
+
+def copy_docs(dest: Path) -> None:
+    """The hand-written part of docs/ (stylesheets, about.md, theme overrides)."""
+    shutil.copytree(ROOT / "docs", dest, ignore=shutil.ignore_patterns(*GENERATED))
+
+
 def make_project(tmp_path: Path, seeds: Path) -> Path:
     """A copy of the project's site configuration around a given seeds folder."""
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles", "entities", "briefing", "sources", "index.md", ".briefing-manifest.json"))
+    copy_docs(project / "docs")
     shutil.copytree(seeds, project / "seeds")
     return project
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE, FIXTURES, ROOT
+from conftest import BUILD_DATE, FIXTURES, ROOT, copy_docs
 
 from builder.analysis import Analysis, analyse
 from builder.model import Corpus
@@ -68,10 +67,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Corpus, Analys
     pages = render_site(corpus, "Briefing", STORY)
     pages.update(render_analysis_pages(corpus, analysis))
     docs = root / "docs"
-    # The hand-written part of docs/ (stylesheets, about.md, theme overrides), not what
-    # a build there left behind.
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns(
-        "articles", "entities", "briefing", "sources", "index.md", ".briefing-manifest.json"))
+    copy_docs(docs)
     assert not write_pages(docs, pages).refused
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  - briefing:\n", "  - briefing:\n      enabled: false\n", 1)

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, copy_docs
 
 from builder.build import BuildResult, Settings, run
 
@@ -51,9 +51,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
     (project / "mkdocs.yml").write_text(
         config.replace("  - briefing:\n      seeds: seeds\n", f"  - briefing:\n      seeds: seeds\n      build_date: {BUILD_DATE}\n"),
         encoding="utf-8")
-    for hand_written in ("stylesheets", "overrides"):
-        shutil.copytree(ROOT / "docs" / hand_written, project / "docs" / hand_written)
-    shutil.copy(ROOT / "docs" / "about.md", project / "docs" / "about.md")
+    copy_docs(project / "docs")
     shutil.copytree(SEEDS, project / "seeds")
     result = run(Settings(seeds=project / "seeds", docs=project / "docs", title="Briefing", build_date=BUILD_DATE))
     assert result.problems == []

@@ -1,0 +1,102 @@
+"""The briefing PDF: contents with page numbers, page x of y, references, paper sizes,
+no requests, article text as text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from builder.build import Settings, run
+from builder.errors import BriefingError
+from builder.pdf import export_build
+from builder.pdf.export import _refuse_fetch
+from conftest import FIXTURES
+
+STORY = FIXTURES / "briefing" / "articles"
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    tmp = tmp_path_factory.mktemp("pdf")
+    return run(Settings(seeds=STORY, docs=tmp / "docs", build_date=dt.date(2025, 6, 1)), write=False)
+
+
+@pytest.fixture(scope="module")
+def pdf(story, tmp_path_factory: pytest.TempPathFactory) -> tuple[PdfReader, int]:  # type: ignore[no-untyped-def]
+    out = tmp_path_factory.mktemp("pdf-out") / "briefing.pdf"
+    result = export_build(story, out, "Briefing")
+    reader = PdfReader(out)
+    assert len(reader.pages) == result.pages
+    return reader, result.pages
+
+
+def _text(reader: PdfReader, page: int) -> str:
+    return reader.pages[page].extract_text() or ""
+
+
+def test_contents_have_page_numbers(pdf) -> None:  # type: ignore[no-untyped-def]
+    reader, pages = pdf
+    contents = _text(reader, 1)
+    entries = re.findall(r"(Timeline|Key figures|Key quotes|References)\s*\.{3,}\s*(\d+)", contents)
+    assert {name for name, _ in entries} == {"Timeline", "Key figures", "Key quotes", "References"}
+    for name, number in entries:  # each entry points at the page that starts the section
+        assert name in _text(reader, int(number) - 1)
+
+
+def test_every_page_but_the_cover_says_page_x_of_y(pdf) -> None:  # type: ignore[no-untyped-def]
+    reader, pages = pdf
+    assert "Page 1 of" not in _text(reader, 0)
+    for index in range(1, pages):
+        assert f"Page {index + 1} of {pages}" in _text(reader, index)
+
+
+def test_cover_and_running_header(pdf, story) -> None:  # type: ignore[no-untyped-def]
+    reader, _ = pdf
+    cover = _text(reader, 0)
+    assert story.briefing["headline"]["text"].split()[0] in cover
+    assert "6 articles from 5 outlets" in cover and "2025-03-10 to 2025-03-14" in cover and "2025-06-01" in cover
+    assert "Overview and key points" in _text(reader, 2)  # the section name runs in the header
+
+
+def test_citations_are_numbered_references(pdf) -> None:  # type: ignore[no-untyped-def]
+    reader, pages = pdf
+    everything = "\n".join(_text(reader, i) for i in range(pages))
+    cited = {int(n) for group in re.findall(r"\[([\d, ]+)\]", everything) for n in group.split(",")}
+    # Only the reference list says "paragraph N"; one entry per number cited.
+    assert cited == set(range(1, max(cited) + 1))
+    assert max(cited) == len(re.findall(r", paragraph \d+", everything))
+
+
+def test_the_comparison_is_printed_landscape(pdf) -> None:  # type: ignore[no-untyped-def]
+    reader, pages = pdf
+    shapes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+    assert any(w > h for w, h in shapes) and any(w < h for w, h in shapes)
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
+def test_paper_sizes(story, tmp_path: Path, paper: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    export_build(story, tmp_path / "b.pdf", "Briefing", paper=paper)
+    first = PdfReader(tmp_path / "b.pdf").pages[0].mediabox
+    assert (round(float(first.width)), round(float(first.height))) == size
+
+
+def test_no_request_leaves_the_renderer() -> None:
+    for url in ("https://fonts.googleapis.com/css", "http://127.0.0.1/x.png", "file:///etc/passwd"):
+        with pytest.raises(BriefingError):
+            _refuse_fetch(url)
+
+
+def test_article_markup_is_printed_as_text(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("markup_in_text.txt", "title_breakout.md"):
+        (seeds / name).write_bytes((FIXTURES / "hostile" / name).read_bytes())
+    result = run(Settings(seeds=seeds, docs=tmp_path / "docs"), write=False)
+    export_build(result, tmp_path / "b.pdf", "Briefing", with_articles=True)
+    reader = PdfReader(tmp_path / "b.pdf")
+    text = "\n".join(p.extract_text() or "" for p in reader.pages)
+    assert '<script>alert("body")</script>' in text.replace("\n", " ")
