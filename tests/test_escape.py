@@ -8,7 +8,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _site_extensions() -> tuple[list[object], dict[str, dict[str, object]]]:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
+        config = yaml_load(handle)  # MkDocs' own loader: it knows !ENV
     names: list[object] = []
     options: dict[str, dict[str, object]] = {}
     for item in config["markdown_extensions"]:
