@@ -53,7 +53,7 @@ def _html(page: str) -> str:
 def test_both_pages_and_nothing_else(pages: dict[str, str]) -> None:
     assert set(pages) == {BRIEFING_PAGE, SOURCES_PAGE}
     assert pages[BRIEFING_PAGE].startswith("---\ntitle: Briefing\n---\n")
-    assert pages[SOURCES_PAGE].startswith("---\ntitle: Sources\n---\n")
+    assert pages[SOURCES_PAGE].startswith("---\ntitle: Sources\nhide:\n  - toc\n---\n")
 
 
 def test_article_text_never_becomes_markup(pages: dict[str, str]) -> None:
