@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check clean goldens
+.PHONY: site test serve check clean goldens bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,3 +34,7 @@ goldens: $(STAMP)
 
 clean:
 	rm -rf site .pytest_cache
+
+# Benchmarks (not tests): writes benchmarks/results.json and the table in benchmarks/README.md.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run

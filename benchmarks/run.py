@@ -1,0 +1,129 @@
+"""`make bench`: time and measure the build, write benchmarks/results.json and the table
+in benchmarks/README.md. Benchmarks, not tests: nothing here fails on a number.
+
+Each measurement runs in a child process; its wall time and peak memory (ru_maxrss of
+that child alone, from os.wait4) are recorded. Corpora come from ../shared/corpora
+(skipped with a note when absent) and from the seeded synthetic generator.
+
+    python -m benchmarks.run [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BBC = ROOT.parent / "shared" / "corpora" / "bbc-news-2225"
+RESULTS = ROOT / "benchmarks" / "results.json"
+README = ROOT / "benchmarks" / "README.md"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1748736000"}
+
+NER_FLOOR = """
+import sys, time
+from pathlib import Path
+import spacy
+from builder.entities import nlp as ours
+from builder.pipeline import load_corpus
+import datetime as dt
+corpus = load_corpus(Path(sys.argv[1]), dt.date(2025, 1, 1))
+texts = [p.text for a in corpus.articles for p in a.body]
+model = spacy.load(ours.choose(""), exclude=list(ours.NOT_NEEDED))
+if "tok2vec" in model.pipe_names:
+    model.remove_pipe("tok2vec")
+start = time.perf_counter()
+for _ in model.pipe(texts, batch_size=ours.BATCH_SIZE):
+    pass
+print(time.perf_counter() - start, sum(len(t.split()) for t in texts))
+"""
+
+
+def measure(label: str, command: list[str], cwd: Path) -> dict[str, object]:
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = process.stdout.read().decode("utf-8", "replace") if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    result = {"label": label, "seconds": round(seconds, 2), "peak_mb": round(usage.ru_maxrss / 1024),
+              "ok": os.waitstatus_to_exitcode(status) == 0, "tail": output.strip().splitlines()[-3:]}
+    print(f"{label}: {seconds:.1f} s, {result['peak_mb']} MB{'' if result['ok'] else ' (FAILED)'}", flush=True)
+    return result
+
+
+def project(folder: Path, seeds: Path) -> Path:
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns(
+        "articles", "entities", "briefing", "sources", "index.md", "briefing.json", ".briefing-manifest.json"))
+    if not (folder / "seeds").exists():
+        shutil.copytree(seeds, folder / "seeds")
+    return folder
+
+
+def briefing(*args: str) -> list[str]:
+    return [sys.executable, "-m", "builder.cli", *args]
+
+
+def mkdocs_without_plugin(folder: Path) -> list[str]:
+    config = (folder / "mkdocs.yml").read_text(encoding="utf-8").replace("  - briefing:\n", "  - briefing:\n      enabled: false\n", 1)
+    (folder / "mkdocs-pages-only.yml").write_text(config, encoding="utf-8")
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-pages-only.yml"]
+
+
+def run_all(quick: bool) -> dict[str, object]:
+    results: dict[str, object] = {"machine": f"{platform.machine()}, {os.cpu_count()} cores", "python": platform.python_version(),
+                                  "runs": []}
+    runs: list[dict[str, object]] = results["runs"]  # type: ignore[assignment]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        fixtures = project(base / "story", ROOT / "tests" / "fixtures" / "briefing" / "articles")
+        runs.append(measure("story (6 articles): builder", briefing("build", "--seeds", "seeds", "--docs", "docs"), fixtures))
+        runs.append(measure("story: mkdocs build", mkdocs_without_plugin(fixtures), fixtures))
+        runs.append(measure("story: PDF", briefing("pdf", "--seeds", "seeds", "--docs", "docs", "--out", "site/briefing.pdf"), fixtures))
+        if BBC.is_dir() and not quick:
+            bbc = project(base / "bbc", BBC)
+            runs.append(measure("BBC 2,225: NER floor (one process)", [sys.executable, "-c", NER_FLOOR, "seeds"], bbc))
+            runs.append(measure("BBC: builder cold", briefing("build", "--seeds", "seeds", "--docs", "docs"), bbc))
+            runs.append(measure("BBC: builder warm (nothing changed)", briefing("build", "--seeds", "seeds", "--docs", "docs"), bbc))
+            changed = bbc / "seeds" / "politics" / "001.txt"
+            changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more paragraph, added by the benchmark.\n", encoding="utf-8")
+            runs.append(measure("BBC: builder, one article changed", briefing("build", "--seeds", "seeds", "--docs", "docs"), bbc))
+            runs.append(measure("BBC: mkdocs build", mkdocs_without_plugin(bbc), bbc))
+        elif not BBC.is_dir():
+            results["note"] = f"{BBC} is absent: the BBC runs were skipped"
+        for count in ((1_000,) if quick else (10_000, 50_000)):
+            runs.append(measure(f"synthetic {count:,}: corpus-wide analyses",
+                                [sys.executable, "-m", "benchmarks.analysis_scale", str(count)], ROOT))
+    return results
+
+
+def table(results: dict[str, object]) -> str:
+    rows = ["| run | seconds | peak memory (MB) |", "| --- | ---: | ---: |"]
+    for run in results["runs"]:  # type: ignore[union-attr]
+        rows.append(f"| {run['label']}{'' if run['ok'] else ' (failed)'} | {run['seconds']} | {run['peak_mb']} |")
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="the small runs only")
+    args = parser.parse_args()
+    results = run_all(args.quick)
+    RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
+    start, end = "<!-- results -->", "<!-- /results -->"
+    block = f"{start}\n{table(results)}\n{end}"
+    text = text[: text.index(start)] + block + text[text.index(end) + len(end):] if start in text else text + "\n" + block + "\n"
+    README.write_text(text, encoding="utf-8")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
