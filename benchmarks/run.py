@@ -59,6 +59,7 @@ def measure(label: str, command: list[str], cwd: Path) -> dict[str, object]:
 
 
 def project(folder: Path, seeds: Path) -> Path:
+    folder.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns(
         "articles", "entities", "briefing", "sources", "index.md", "briefing.json", ".briefing-manifest.json"))

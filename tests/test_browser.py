@@ -10,7 +10,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlparse
+from urllib.parse import urldefrag, urlparse
 
 import pytest
 
@@ -58,8 +58,7 @@ def browser():  # type: ignore[no-untyped-def]
 
 def _crawl(browser, start: str) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
     """Every page reachable from `start` on this host: its console errors, the requests
-    it made off 127.0.0.1, its links and its element ids."""
-    page = browser.new_page()
+    it made off 127.0.0.1, its links and its element ids. A fresh tab per page."""
     seen: dict[str, dict[str, object]] = {}
     todo = [start]
     while todo:
@@ -68,24 +67,22 @@ def _crawl(browser, start: str) -> dict[str, dict[str, object]]:  # type: ignore
             continue
         errors: list[str] = []
         outside: list[str] = []
+        page = browser.new_page()
         page.on("console", lambda m, e=errors: e.append(m.text) if m.type == "error" else None)
-        page.on("request", lambda r, o=outside: o.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) and not r.url.startswith("data:") else None)
+        page.on("request", lambda r, o=outside: o.append(r.url)
+                if urlparse(r.url).hostname not in ("127.0.0.1", None) and not r.url.startswith("data:") else None)
         response = page.goto(url, wait_until="networkidle")
-        info = {
+        seen[url] = info = {
             "status": response.status if response else 0,
             "errors": errors, "outside": outside,
             "ids": set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")),
             "links": page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"),
         }
-        page.remove_listener("console", page.listeners("console")[0]) if hasattr(page, "listeners") else None
-        seen[url] = info
+        page.close()
         for link in info["links"]:  # type: ignore[union-attr]
             target, _ = urldefrag(link)
             if urlparse(target).netloc == urlparse(start).netloc and target.endswith("/") and target not in seen:
                 todo.append(target)
-        page.close()
-        page = browser.new_page()
-    page.close()
     return seen
 
 

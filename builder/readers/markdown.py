@@ -6,7 +6,6 @@ import re
 import tomllib
 from pathlib import Path
 
-import frontmatter
 import markdown as md
 import yaml
 from frontmatter.default_handlers import BaseHandler, YAMLHandler

@@ -54,7 +54,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..analysis import Analysis
 from ..analysis import outlets as outlet_names
@@ -68,7 +67,8 @@ from ..analysis.timeline import Event
 from ..analysis.words import centrality, content, document_frequency, idf, vector
 from ..blocks import text_key
 from ..model import Article, Corpus
-from .escape import Safe, escape, finalize
+from .environment import markdown_environment
+from .escape import Safe, escape
 
 SCHEMA_VERSION = 1
 BRIEFING_PAGE = "briefing/index.md"
@@ -202,19 +202,7 @@ class _Context:
         return date.value.isoformat() if date else "date unknown"
 
 
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("builder", "render/templates"),
-        autoescape=False,  # Markdown out; `finalize` escapes every value that is not Safe
-        finalize=finalize,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.globals.update(safe=Safe)
-    return env
-
-
-_ENV = _environment()
+_ENV = markdown_environment()
 
 
 # The briefing ---------------------------------------------------------------------

@@ -9,16 +9,15 @@ pieces is ours, and is marked Safe.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..entities.labels import PLURAL, TYPES
 from ..model import Article, Corpus, Entity, EntityIndex, Mention, Paragraph
-from .escape import Safe, escape, escape_piece, finalize, front_matter
+from .environment import markdown_environment, markdown_link
+from .escape import Safe, escape, escape_piece
 
 INDEX_PATH = "entities/index.md"
 # A page lists at most this many mentions in context; Donald Trump in a corpus of
@@ -36,27 +35,7 @@ def _article_path(slug: str) -> str:
     return f"articles/{slug}.md"
 
 
-def _relative(target: str, page: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
-
-
-def _link(text: str, target: str, page: str) -> Safe:
-    return Safe(f"[{escape(text)}]({_relative(target, page)})")
-
-
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("builder", "render/templates"),
-        autoescape=False,  # Markdown out; `finalize` escapes every value that is not Safe
-        finalize=finalize,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.globals.update(safe=Safe, front_matter=front_matter)
-    return env
-
-
-_ENV = _environment()
+_ENV = markdown_environment()
 
 
 def paragraph_links(corpus: Corpus, index: EntityIndex) -> dict[str, dict[str, Safe]]:
@@ -85,7 +64,7 @@ def _linked(text: str, spans: list[tuple[int, int, str]], page: str) -> Safe:
             continue  # first mention per paragraph only; overlapping spans never
         linked.add(target)
         parts.append(escape_piece(text[pos:start]))
-        parts.append(_link(text[start:end], target, page))
+        parts.append(markdown_link(text[start:end], target, page))
         pos = end
     parts.append(escape_piece(text[pos:]))
     return Safe("".join(parts).strip())
@@ -124,7 +103,7 @@ def _render_index(index: EntityIndex, articles: Mapping[str, Article]) -> str:
     for kind in TYPES:
         rows = [
             _Row(
-                link=_link(e.name, entity_path(e), INDEX_PATH),
+                link=markdown_link(e.name, entity_path(e), INDEX_PATH),
                 role=e.roles[0].text if e.roles else "",
                 mentions=len(e.mentions),
                 sources=len({_outlet(articles[s]) for s in e.articles if s in articles}),
@@ -161,18 +140,18 @@ def _render_entity(entity: Entity, articles: Mapping[str, Article], paragraphs: 
             meta.date.value.isoformat() if meta.date else "date unknown",
         ))
         items = [
-            (_link(f"¶{paragraphs[(slug, x.anchor)].number}", f"{_article_path(slug)}#{x.anchor}", page),
+            (markdown_link(f"¶{paragraphs[(slug, x.anchor)].number}", f"{_article_path(slug)}#{x.anchor}", page),
              _context(paragraphs[(slug, x.anchor)].text, x))
             for x in mentions
         ]
-        mention_groups.append((_link(meta.title.value, _article_path(slug), page), about, items))
+        mention_groups.append((markdown_link(meta.title.value, _article_path(slug), page), about, items))
     outlets: dict[str, tuple[set[str], int]] = {}
     for x in entity.mentions:
         name = _outlet(articles[x.article])
         seen, count = outlets.get(name, (set(), 0))
         outlets[name] = (seen | {x.article}, count + 1)
     outlet_rows = sorted(((n, len(s), c) for n, (s, c) in outlets.items()), key=lambda r: (-r[2], r[0]))
-    related = [(_link(by_slug[s].name, entity_path(by_slug[s]), page), by_slug[s].type, n)
+    related = [(markdown_link(by_slug[s].name, entity_path(by_slug[s]), page), by_slug[s].type, n)
                for s, n in entity.related if s in by_slug]
     first = _first_seen(entity, articles)
     n_articles = len(entity.articles)

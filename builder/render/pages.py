@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..model import Article, Corpus, EntityIndex
 from .entities import paragraph_links, render_entities
-from .escape import Safe, escape, finalize, front_matter
+from .environment import markdown_environment, markdown_link
+from .escape import Safe, escape
 
 REMOVED_TEXT_CHARS = 300
 
@@ -22,31 +21,11 @@ class SkippedRow:
     reason: str
 
 
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("builder", "render/templates"),
-        autoescape=False,  # the output is Markdown; `finalize` escapes for Markdown instead
-        finalize=finalize,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=False,
-    )
-    env.globals.update(safe=Safe, link=_link, shorten=_shorten, front_matter=front_matter)
-    return env
-
-
-
-def _link(text: str, target: str, page: str = "index.md") -> Safe:
-    """A Markdown link from `page` to `target` (both relative to docs/), label escaped."""
-    relative = posixpath.relpath(target, posixpath.dirname(page) or ".")
-    return Safe(f"[{escape(text)}]({relative})")
-
-
 def _shorten(text: str) -> str:
     return text if len(text) <= REMOVED_TEXT_CHARS else text[:REMOVED_TEXT_CHARS].rsplit(" ", 1)[0] + " …"
 
 
-_ENV = _environment()
+_ENV = markdown_environment()
 
 
 def article_path(article: Article) -> str:
@@ -85,7 +64,7 @@ def render_article(article: Article, paragraphs: Mapping[str, Safe] | None = Non
         provenance.append(("Categories", ", ".join(m.categories), "front matter"))
     provenance.extend((f"Other key: {k}", v, "front matter (kept, not used)") for k, v in article.extra)
     return _ENV.get_template("article.md.j2").render(
-        a=article, meta_line=Safe(" · ".join(parts)), provenance=provenance, paragraphs=paragraphs or {}
+        a=article, meta_line=Safe(" · ".join(parts)), provenance=provenance, shorten=_shorten, paragraphs=paragraphs or {}
     )
 
 
@@ -137,7 +116,7 @@ def _by_date(corpus: Corpus) -> list[Article]:
 
 
 def _link_from(page: str):  # type: ignore[no-untyped-def]
-    return lambda text, target: _link(text, target, page)
+    return lambda text, target: markdown_link(text, target, page)
 
 
 def render_site(corpus: Corpus, title: str, seeds: Path, entities: EntityIndex | None = None) -> dict[str, str]:
