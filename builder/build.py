@@ -6,9 +6,10 @@ import datetime as dt
 import json
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import buildcache
 from .analysis import Analysis, analyse
 from .entities import index_entities
 from .model import Corpus, EntityIndex
@@ -64,6 +65,9 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
     and cleans every file and stops there: it is about the files, not the story."""
     timings: list[tuple[str, float]] = []
     start = time.perf_counter()
+    key = buildcache.fingerprint(settings) if write and not check and settings.cache is not None else None
+    if key is not None and (reused := buildcache.load(settings, key)) is not None:
+        return replace(reused, timings=(("nothing changed since the last build", time.perf_counter() - start),))
     corpus = load_corpus(settings.seeds, settings.resolved_build_date(), progress)
     timings.append(("read and clean", time.perf_counter() - start))
     if check:
@@ -86,8 +90,11 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
         start = time.perf_counter()
         report = write_pages(settings.docs, pages)
         timings.append(("write", time.perf_counter() - start))
-    return BuildResult(corpus=corpus, pages=pages, written=report, timings=tuple(timings), entities=entities,
-                       analysis=analysis, briefing=briefing)
+    result = BuildResult(corpus=corpus, pages=pages, written=report, timings=tuple(timings), entities=entities,
+                         analysis=analysis, briefing=briefing)
+    if key is not None:
+        buildcache.save(settings, key, result)
+    return result
 
 
 def whos_who(entities: EntityIndex) -> list[WhoRow]:

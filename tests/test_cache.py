@@ -54,3 +54,27 @@ def test_an_unreadable_cache_is_rebuilt(tmp_path: Path) -> None:
         store.write_bytes(b"not a pickle")
     _forget()
     assert run(settings, write=False).pages == first.pages
+
+
+def test_a_build_with_nothing_changed_reuses_the_last(tmp_path: Path) -> None:
+    import shutil
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ARTICLES, seeds)
+    settings = Settings(seeds=seeds, docs=tmp_path / "docs", cache=tmp_path / "cache")
+    first = run(settings)
+    again = run(settings)
+    assert again.timings[0][0] == "nothing changed since the last build"
+    assert again.written is not None and set(again.written.unchanged) == set(first.written.written)
+    assert again.corpus == first.corpus and again.briefing == first.briefing
+    # a changed article is a new build
+    (seeds / "utf8_bom_crlf.txt").write_text("Headline\n\nA new text for the benchmark of changes.\n")
+    changed = run(settings)
+    assert changed.timings[0][0] == "read and clean" and "articles/utf8-bom-crlf.md" in changed.written.written
+    # a page changed on disk is a new build too (and the edited page is kept, as always)
+    page = settings.docs / "articles" / "plain-signoff-wires.md"
+    page.write_text("edited\n")
+    edited = run(settings)
+    assert edited.timings[0][0] == "read and clean" and page.read_text() == "edited\n"
+    assert any("edited by hand" in p for p in edited.problems)
+    assert run(settings).timings[0][0] == "read and clean"  # a build with a page left unwritten is not reused

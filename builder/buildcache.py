@@ -1,0 +1,80 @@
+"""Whole-build reuse: when nothing that goes into a build changed, the last build's
+result stands and its pages on disk are already right (issue 7: a warm rebuild with
+nothing changed under 5% of a cold one).
+
+What goes in: every file under the seeds folder (articles and editor files), the
+settings, and the builder's own code and templates, so that a change to any of them
+is a new build. The pages on disk must still be what the manifest says the builder
+wrote; a build that left any page unwritten (a file in the way) is not reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .writer import WriteReport, atomic_write, load_manifest
+
+if TYPE_CHECKING:
+    from .build import BuildResult, Settings
+
+log = logging.getLogger(__name__)
+FILENAME = "build.pickle"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def fingerprint(settings: Settings) -> str:
+    digest = hashlib.sha256()
+    digest.update(repr((__version__, settings.title, settings.resolved_build_date(), settings.model)).encode())
+    for root in (_PACKAGE, settings.seeds):
+        files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in files:
+            relative = path.relative_to(root).as_posix()
+            if root == settings.seeds and any(part.startswith(".") for part in relative.split("/")):
+                continue
+            digest.update(relative.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _pages_intact(docs: Path) -> bool:
+    manifest = load_manifest(docs)
+    if not manifest:
+        return False
+    for relative, expected in manifest.items():
+        path = docs / relative
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != expected:
+            return False
+    return True
+
+
+def load(settings: Settings, key: str) -> BuildResult | None:
+    if settings.cache is None:
+        return None
+    path = settings.cache / FILENAME
+    if not path.is_file():
+        return None
+    try:
+        stored_key, result = pickle.loads(path.read_bytes())  # noqa: S301 - the build's own cache file
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        return None
+    if stored_key != key or not _pages_intact(settings.docs):
+        return None
+    unchanged = tuple(sorted(load_manifest(settings.docs)))
+    return replace(result, written=WriteReport(unchanged=unchanged))
+
+
+def save(settings: Settings, key: str, result: BuildResult) -> None:
+    if settings.cache is None:
+        return
+    if result.written is None or result.written.refused:
+        (settings.cache / FILENAME).unlink(missing_ok=True)  # the last good build no longer stands
+        return
+    # The pages are on disk and the analysis can be made again; keep what the plugin and
+    # the PDF need: the corpus, the entities and briefing.json's content.
+    kept = replace(result, pages={}, analysis=None, written=None)
+    atomic_write(settings.cache / FILENAME, pickle.dumps((key, kept), protocol=pickle.HIGHEST_PROTOCOL))
