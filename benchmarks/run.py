@@ -21,6 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from builder.render import GENERATED
+from builder.writer import MANIFEST
+
 ROOT = Path(__file__).resolve().parent.parent
 BBC = ROOT.parent / "shared" / "corpora" / "bbc-news-2225"
 RESULTS = ROOT / "benchmarks" / "results.json"
@@ -61,8 +64,7 @@ def measure(label: str, command: list[str], cwd: Path) -> dict[str, object]:
 def project(folder: Path, seeds: Path) -> Path:
     folder.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns(
-        "articles", "entities", "briefing", "sources", "index.md", "briefing.json", ".briefing-manifest.json"))
+    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns(*GENERATED, MANIFEST))
     if not (folder / "seeds").exists():
         shutil.copytree(seeds, folder / "seeds")
     return folder

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from builder.render import GENERATED
+from builder.writer import MANIFEST
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLES = FIXTURES / "articles"
@@ -22,14 +25,11 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
-# What a build leaves in docs/: never copied into a test project, whose own build must
-# write it (a copy without its manifest would be "a file the builder did not write").
-GENERATED = ("articles", "entities", "briefing", "sources", "index.md", "briefing.json", ".briefing-manifest.json")
-
-
 def copy_docs(dest: Path) -> None:
-    """The hand-written part of docs/ (stylesheets, about.md, theme overrides)."""
-    shutil.copytree(ROOT / "docs", dest, ignore=shutil.ignore_patterns(*GENERATED))
+    """The hand-written part of docs/ (stylesheets, about.md, theme overrides). What a
+    build left there is not copied: the test project's own build must write it (a copy
+    without its manifest would be "a file the builder did not write")."""
+    shutil.copytree(ROOT / "docs", dest, ignore=shutil.ignore_patterns(*GENERATED, MANIFEST))
 
 
 def make_project(tmp_path: Path, seeds: Path) -> Path:

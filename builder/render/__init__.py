@@ -4,4 +4,7 @@ from __future__ import annotations
 
 from .pages import render_site
 
-__all__ = ["render_site"]
+# What a build writes at the top of docs/: these files, and everything in these folders.
+GENERATED = ("index.md", "briefing.json", "articles", "entities", "briefing", "sources")
+
+__all__ = ["GENERATED", "render_site"]
