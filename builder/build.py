@@ -12,12 +12,16 @@ from pathlib import Path
 from . import buildcache
 from .analysis import Analysis, analyse
 from .entities import index_entities
+from .memo import Memo
 from .model import Corpus, EntityIndex
 from .pipeline import Progress, load_corpus
 from .render import render_site
+from .render.entities import ENTITY_PAGES, with_pages
 from .render.briefing import WhoRow, briefing_json, render_analysis_pages
 from .writer import WriteReport, write_pages
 
+# What a generated page depends on besides its inputs (builder.memo).
+PAGES_CODE = ("render", "model.py", "blocks.py", "entities/labels.py")
 # The briefing's "who's who": the most mentioned entities named in two or more articles.
 WHOS_WHO = 12
 
@@ -30,6 +34,7 @@ class Settings:
     build_date: dt.date | None = None
     model: str = ""  # spaCy pipeline for the entity index; "" = builder.entities.nlp.DEFAULT_MODELS
     cache: Path | None = None  # a folder the build owns for results kept between builds
+    entity_pages: int = ENTITY_PAGES  # most entity pages; past it, the most named entities get them
 
     def resolved_build_date(self) -> dt.date:
         """The one date a build may stamp: configured, else SOURCE_DATE_EPOCH, else today."""
@@ -68,7 +73,7 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
     key = buildcache.fingerprint(settings) if write and not check and settings.cache is not None else None
     if key is not None and (reused := buildcache.load(settings, key)) is not None:
         return replace(reused, timings=(("nothing changed since the last build", time.perf_counter() - start),))
-    corpus = load_corpus(settings.seeds, settings.resolved_build_date(), progress)
+    corpus = load_corpus(settings.seeds, settings.resolved_build_date(), progress, None if check else settings.cache)
     timings.append(("read and clean", time.perf_counter() - start))
     if check:
         return BuildResult(corpus=corpus, pages={}, written=None, timings=tuple(timings))
@@ -79,8 +84,10 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
     analysis = analyse(corpus)
     timings.append(("analysis", time.perf_counter() - start))
     start = time.perf_counter()
-    whos = whos_who(entities)
-    pages = render_site(corpus, settings.title, settings.seeds, entities)
+    whos = whos_who(entities, with_pages(entities, settings.entity_pages))
+    memo: Memo[str] = Memo(settings.cache, "pages", PAGES_CODE)
+    pages = render_site(corpus, settings.title, settings.seeds, entities, settings.entity_pages, memo)
+    memo.save()
     pages.update(render_analysis_pages(corpus, analysis, whos))
     briefing = briefing_json(corpus, analysis, whos)
     pages["briefing.json"] = json.dumps(briefing, ensure_ascii=False, indent=1) + "\n"
@@ -97,6 +104,7 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
     return result
 
 
-def whos_who(entities: EntityIndex) -> list[WhoRow]:
+def whos_who(entities: EntityIndex, paged: frozenset[str]) -> list[WhoRow]:
     ranked = sorted((e for e in entities.entities if len(e.articles) > 1), key=lambda e: (-len(e.mentions), e.name))
-    return [WhoRow(e.name, e.roles[0].text if e.roles else "", f"entities/{e.slug}.md") for e in ranked[:WHOS_WHO]]
+    return [WhoRow(e.name, e.roles[0].text if e.roles else "", f"entities/{e.slug}.md" if e.slug in paged else "")
+            for e in ranked[:WHOS_WHO]]

@@ -30,7 +30,8 @@ _PACKAGE = Path(__file__).resolve().parent
 
 def fingerprint(settings: Settings) -> str:
     digest = hashlib.sha256()
-    digest.update(repr((__version__, settings.title, settings.resolved_build_date(), settings.model)).encode())
+    digest.update(repr((__version__, settings.title, settings.resolved_build_date(), settings.model,
+                        settings.entity_pages)).encode())
     for root in (_PACKAGE, settings.seeds):
         files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         for path in files:

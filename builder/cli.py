@@ -15,6 +15,7 @@ from . import __version__, summary
 from .build import Settings, run
 from .errors import BriefingError
 from .pdf import PAPER_SIZES, export_build
+from .render.entities import ENTITY_PAGES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--cache", type=Path, default=Path(".briefing-cache"),
                          help="folder for results kept between builds (default: .briefing-cache)")
         cmd.add_argument("--no-cache", action="store_true", help="keep nothing between builds")
+        cmd.add_argument("--entity-pages", type=int, default=ENTITY_PAGES, metavar="N",
+                         help=f"write at most N entity pages, for the entities named in the most articles (default: {ENTITY_PAGES})")
         cmd.add_argument("--strict", action="store_true", help="exit 1 when any file was skipped")
         cmd.add_argument("-v", "--verbose", action="store_true")
         if name == "pdf":
@@ -50,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         console.print(f"{args.seeds}: no such folder (pass --seeds DIR)", markup=False)
         return 2
     settings = Settings(seeds=args.seeds, docs=args.docs, title=args.title, build_date=args.build_date,
-                        cache=None if args.no_cache else args.cache)
+                        cache=None if args.no_cache else args.cache, entity_pages=args.entity_pages)
 
     def progress(paths):  # type: ignore[no-untyped-def]
         paths = list(paths)

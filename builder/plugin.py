@@ -22,6 +22,7 @@ from . import summary
 from .build import BuildResult, Settings, run
 from .errors import BriefingError
 from .pdf import export_build
+from .render.entities import ENTITY_PAGES
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -54,6 +55,10 @@ class BriefingConfig(base.Config):
     shows the article list page alone. Every page renders the whole active section,
     so a section of thousands of pages makes the build quadratic (2,225 BBC articles:
     217 s listed, 24 s with the list page alone)."""
+    entity_pages = c.Type(int, default=ENTITY_PAGES)
+    """Write at most this many entity pages. A story's entities all get one; past the
+    limit (a corpus of thousands of articles), those named in the most articles do, and
+    the others link from the index to the paragraph that first names them."""
     cache = c.Type(str, default=".briefing-cache")
     """Folder, relative to mkdocs.yml, for results kept between builds (entities found
     per paragraph). Empty: keep nothing."""
@@ -85,6 +90,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             build_date=self.config.build_date,
             model=self.config.model,
             cache=(root / self.config.cache).resolve() if self.config.cache else None,
+            entity_pages=self.config.entity_pages,
         )
         return config
 

@@ -47,7 +47,7 @@ def pages() -> dict[str, str]:
 
 
 def _html(page: str) -> str:
-    return markdown.markdown(page, extensions=["attr_list", "md_in_html", "tables", "toc", "admonition", "pymdownx.details"])
+    return markdown.markdown(page, extensions=["attr_list", "tables", "toc", "admonition", "pymdownx.details"])
 
 
 def test_both_pages_and_nothing_else(pages: dict[str, str]) -> None:

@@ -27,7 +27,7 @@ def test_build_writes_pages_and_reports_skips(seeds: Path, tmp_path: Path, capsy
     assert "1 article(s) built, 1 file(s) skipped" in err
     assert "binary.txt: file looks binary" in err
     page = (docs / "articles" / "good.md").read_text(encoding="utf-8")
-    assert "**Example News**" in page and "2025-01-02" in page and "sources.yml &#96;outlet&#96;" in page
+    assert "**Example News**" in page and "2025-01-02" in page and "sources.yml <code>outlet</code>" in page
     assert not (docs / "articles" / "readme.md").exists()
 
 

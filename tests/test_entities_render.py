@@ -22,7 +22,7 @@ from builder.pipeline import load_corpus
 from builder.render.entities import escape_piece, paragraph_links, render_entities
 from builder.render.pages import render_article, render_site
 
-EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "admonition", "pymdownx.details"]
+EXTENSIONS = ["attr_list", "tables", "toc", "admonition", "pymdownx.details"]
 
 
 class _Text(HTMLParser):

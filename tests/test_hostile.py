@@ -142,6 +142,8 @@ def test_markup_is_shown_as_text(hostile_site) -> None:  # type: ignore[no-untyp
     assert '<script>alert("body")</script>' in text
     assert "[click me](javascript:alert(1))" in text
     assert "&lt;b&gt;bold&lt;/b&gt; and &amp;" in text
+    # What cleaning removed is listed in a raw HTML table: escaped there too.
+    assert 'Read more: </td></tr></table></details><script>alert("removed")</script>' in text
     front = " ".join(_scan(site / "markup-in-front-matter" / "index.html").text)
     assert "<script>alert('title')</script> Bridge <b>story</b>" in front
     assert "<img src=x onerror=alert('author')>" in front

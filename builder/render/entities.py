@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 
 from ..entities.labels import PLURAL, TYPES
+from ..memo import Memo, key
 from ..model import Article, Corpus, Entity, EntityIndex, Mention, Paragraph
 from .environment import markdown_environment, markdown_link
 from .escape import Safe, escape, escape_piece
@@ -25,6 +26,13 @@ INDEX_PATH = "entities/index.md"
 MAX_MENTIONS_SHOWN = 300
 # Context around a mention when its sentence is longer than this (characters).
 MAX_CONTEXT = 360
+# At most this many entity pages by default. A story's few hundred entities all get
+# one; a corpus of thousands of articles names tens of thousands, most of them once,
+# and MkDocs spends milliseconds on every page (issue 7: the BBC corpus named 12,478
+# entities, 8,035 of them in one article, and its site took 169 s to build). Past the
+# limit, the entities named in the most articles get pages; the others keep their row
+# in the index, linked to the paragraph that first names them.
+ENTITY_PAGES = 1000
 
 
 def entity_path(entity: Entity) -> str:
@@ -38,11 +46,23 @@ def _article_path(slug: str) -> str:
 _ENV = markdown_environment()
 
 
-def paragraph_links(corpus: Corpus, index: EntityIndex) -> dict[str, dict[str, Safe]]:
+def with_pages(index: EntityIndex, limit: int = ENTITY_PAGES) -> frozenset[str]:
+    """The slugs of the entities that get a page: all of them up to `limit`, else the
+    `limit` named in the most articles (then the most mentioned, then by name)."""
+    if len(index.entities) <= limit:
+        return frozenset(e.slug for e in index.entities)
+    ranked = sorted(index.entities, key=lambda e: (-len(e.articles), -len(e.mentions), e.name, e.slug))
+    return frozenset(e.slug for e in ranked[:max(limit, 0)])
+
+
+def paragraph_links(corpus: Corpus, index: EntityIndex, paged: frozenset[str] | None = None) -> dict[str, dict[str, Safe]]:
     """article slug -> paragraph anchor -> the paragraph as Markdown, each entity's first
-    mention in it linked to the entity's page. Paragraphs without entities are absent."""
+    mention in it linked to the entity's page (entities in `paged` only, when given).
+    Paragraphs without linked entities are absent."""
     spans: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
     for entity in index.entities:
+        if paged is not None and entity.slug not in paged:
+            continue
         for m in entity.mentions:
             spans[(m.article, m.anchor)].append((m.start, m.end, entity_path(entity)))
     out: dict[str, dict[str, Safe]] = defaultdict(dict)
@@ -79,14 +99,41 @@ class _Row:
     first_seen: str
 
 
-def render_entities(corpus: Corpus, index: EntityIndex) -> dict[str, str]:
+def render_entities(corpus: Corpus, index: EntityIndex, paged: frozenset[str] | None = None,
+                    memo: Memo[str] | None = None) -> dict[str, str]:
+    """The index and a page per entity in `paged` (default: every entity); `memo`
+    as in render_site."""
+    paged = frozenset(e.slug for e in index.entities) if paged is None else paged
+    memo = memo or Memo(None, "pages", ())
     articles = {a.slug: a for a in corpus.articles}
-    by_slug = {e.slug: e for e in index.entities}
+    by_slug = {e.slug: e for e in index.entities if e.slug in paged}
     paragraphs = {(a.slug, p.anchor): p for a in corpus.articles for p in a.body}
-    pages = {INDEX_PATH: _render_index(index, articles)}
-    for entity in index.entities:
-        pages[entity_path(entity)] = _render_entity(entity, articles, paragraphs, by_slug)
+    pages = {INDEX_PATH: _render_index(index, articles, paged)}
+    for entity in by_slug.values():
+        k = _page_key(entity, articles, paragraphs, by_slug)
+        pages[entity_path(entity)] = memo.get(k) or memo.put(k, _render_entity(entity, articles, paragraphs, by_slug))
     return pages
+
+
+def _page_key(entity: Entity, articles: Mapping[str, Article], paragraphs: Mapping[tuple[str, str], Paragraph],
+              by_slug: Mapping[str, Entity]) -> bytes:
+    """Everything an entity's page shows: the entity, what it shows of its articles and
+    of the paragraphs that name it, and its companions that have pages."""
+    shown = {(m.article, m.anchor) for m in entity.mentions[:MAX_MENTIONS_SHOWN]}
+    return key(
+        "entity", entity,
+        [(s, a.metadata.title.value, _outlet(a), a.metadata.date) for s in entity.articles if (a := articles.get(s))],
+        [(p.number, p.text) for k in sorted(shown) if (p := paragraphs.get(k))],
+        [(s, by_slug[s].name, by_slug[s].type) for s, _ in entity.related if s in by_slug],
+    )
+
+
+def _index_link(entity: Entity, paged: frozenset[str]) -> Safe:
+    """The entity's page; without one, the paragraph that first names it."""
+    if entity.slug in paged or not entity.mentions:
+        return markdown_link(entity.name, entity_path(entity), INDEX_PATH)
+    first = entity.mentions[0]
+    return markdown_link(entity.name, f"{_article_path(first.article)}#{first.anchor}", INDEX_PATH)
 
 
 def _outlet(article: Article) -> str:
@@ -98,12 +145,12 @@ def _first_seen(entity: Entity, articles: Mapping[str, Article]) -> dt.date | No
     return min(dates) if dates else None
 
 
-def _render_index(index: EntityIndex, articles: Mapping[str, Article]) -> str:
+def _render_index(index: EntityIndex, articles: Mapping[str, Article], paged: frozenset[str]) -> str:
     sections = []
     for kind in TYPES:
         rows = [
             _Row(
-                link=markdown_link(e.name, entity_path(e), INDEX_PATH),
+                link=_index_link(e, paged),
                 role=e.roles[0].text if e.roles else "",
                 mentions=len(e.mentions),
                 sources=len({_outlet(articles[s]) for s in e.articles if s in articles}),
@@ -117,6 +164,7 @@ def _render_index(index: EntityIndex, articles: Mapping[str, Article]) -> str:
     named = len({m.article for e in index.entities for m in e.mentions})
     return _ENV.get_template("entity-index.md.j2").render(
         sections=sections, total=len(index.entities), articles=named, model=index.model, notes=index.notes,
+        unpaged=len(index.entities) - len(paged),
     )
 
 

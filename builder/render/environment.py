@@ -8,12 +8,20 @@ import posixpath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .escape import Safe, escape, finalize, front_matter
+from .escape import Safe, escape, finalize, front_matter, html_code, html_text
 
 
 def relative(target: str, page: str) -> str:
     """The relative URL of `target` seen from `page` (both paths under docs/)."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    folder, name = posixpath.split(target)
+    up = _relative_folder(folder or ".", posixpath.dirname(page) or ".")
+    return name if up == "." else f"{up}/{name}" if name else up
+
+
+@functools.lru_cache(maxsize=1024)
+def _relative_folder(folder: str, start: str) -> str:
+    # A site has a handful of folders; posixpath.relpath (which calls os.getcwd) once each.
+    return posixpath.relpath(folder, start)
 
 
 def markdown_link(text: str, target: str, page: str = "index.md") -> Safe:
@@ -31,4 +39,5 @@ def markdown_environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(safe=Safe, front_matter=front_matter, link=markdown_link)
+    env.filters.update(html=html_text, html_code=html_code)
     return env

@@ -34,6 +34,7 @@ _COLON = re.compile(r":(?=\S)")
 # magiclink turns bare "www.example.org" into a link.
 _WWW = re.compile(r"(?i)\b(www)\.")
 # Control characters carry no text; \x02 and \x03 are Python-Markdown's placeholders.
+_BACKTICKED = re.compile(r"`([^`]+)`")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -41,10 +42,13 @@ def _ref(char: str) -> str:
     return f"&#{ord(char)};"
 
 
+_REFS = str.maketrans({c: _ref(c) for c in _ANYWHERE})
+
+
 def escape(text: str) -> str:
     """Inline Markdown for `text` (collapsed to one line)."""
     text = collapse(_CONTROL.sub("", text))
-    out = "".join(_ref(c) if c in _ANYWHERE else c for c in text)
+    out = text.translate(_REFS)
     out = _COLON.sub("&#58;", out)
     out = _WWW.sub(lambda m: m.group(1) + "&#46;", out)
     if out[:1] in _LINE_START:
@@ -82,6 +86,17 @@ def finalize(value: object) -> str:
     if value is None:
         return ""
     return escape(str(value))
+
+
+def html_text(value: object) -> Safe:
+    """Text for a raw HTML block (which Markdown passes through untouched): HTML-escaped,
+    control characters (and with them Python-Markdown's placeholders) dropped."""
+    return Safe(html.escape(_CONTROL.sub("", str(value)), quote=True))
+
+
+def html_code(value: object) -> Safe:
+    """`html_text`, with `backticked` parts (field names in an origin) set as code."""
+    return Safe(_BACKTICKED.sub(r"<code>\1</code>", html_text(value)))
 
 
 def front_matter(title: str) -> Safe:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+from ..memo import Memo, key
 from ..model import Article, Corpus, EntityIndex
-from .entities import paragraph_links, render_entities
+from .entities import ENTITY_PAGES, paragraph_links, render_entities, with_pages
 from .environment import markdown_environment, markdown_link
 from .escape import Safe, escape
 
@@ -119,11 +120,19 @@ def _link_from(page: str):  # type: ignore[no-untyped-def]
     return lambda text, target: markdown_link(text, target, page)
 
 
-def render_site(corpus: Corpus, title: str, seeds: Path, entities: EntityIndex | None = None) -> dict[str, str]:
-    links = paragraph_links(corpus, entities) if entities is not None else {}
-    pages = {article_path(a): render_article(a, links.get(a.slug)) for a in corpus.articles}
+def render_site(corpus: Corpus, title: str, seeds: Path, entities: EntityIndex | None = None,
+                entity_pages: int = ENTITY_PAGES, memo: Memo[str] | None = None) -> dict[str, str]:
+    """Every page but the briefing's. `memo`: pages made by an earlier build, under a
+    digest of what they show; a page whose inputs did not change is not made again."""
+    memo = memo or Memo(None, "pages", ())
+    paged = with_pages(entities, entity_pages) if entities is not None else frozenset()
+    links = paragraph_links(corpus, entities, paged) if entities is not None else {}
+    pages = {}
+    for a in corpus.articles:
+        k = key("article", a, links.get(a.slug))
+        pages[article_path(a)] = memo.get(k) or memo.put(k, render_article(a, links.get(a.slug)))
     pages["index.md"] = render_index(corpus, title, seeds, has_entities=bool(entities and entities.entities))
     pages["articles/index.md"] = render_article_list(corpus)
     if entities is not None:
-        pages.update(render_entities(corpus, entities))
+        pages.update(render_entities(corpus, entities, paged, memo))
     return pages

@@ -1,0 +1,121 @@
+"""Results kept between builds (builder.memo): reading and cleaning per file, pages per
+input. A rebuild must give exactly what a fresh build gives, reuse what did not change,
+and survive a broken cache file."""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ARTICLES, BUILD_DATE, FIXTURES
+
+from builder import memo as memo_module
+from builder.build import Settings, run
+from builder.memo import Memo, key
+from builder.pipeline import READ_CODE, load_corpus
+from builder.render.pages import render_site
+
+STORY = FIXTURES / "briefing" / "articles"
+
+
+def test_a_memo_keeps_what_this_build_used_and_only_that(tmp_path: Path) -> None:
+    first: Memo[str] = Memo(tmp_path, "t", ("memo.py",))
+    first.put(key("a"), "A")
+    first.put(key("b"), "B")
+    first.save()
+    second: Memo[str] = Memo(tmp_path, "t", ("memo.py",))
+    assert second.get(key("a")) == "A"
+    assert second.get(key("c")) is None
+    second.save()  # "b" was not used: it drops out
+    third: Memo[str] = Memo(tmp_path, "t", ("memo.py",))
+    assert third.get(key("b")) is None
+    assert third.get(key("a")) == "A"
+    assert len(list(tmp_path.glob("t-*.pickle"))) == 1
+
+
+def test_other_code_starts_a_new_file_and_removes_the_old(tmp_path: Path) -> None:
+    old: Memo[str] = Memo(tmp_path, "t", ("memo.py",))
+    old.put(key("a"), "A")
+    old.save()
+    new: Memo[str] = Memo(tmp_path, "t", ("writer.py",))
+    assert new.path != old.path
+    assert new.get(key("a")) is None
+    new.save()
+    assert [p.name for p in tmp_path.glob("t-*.pickle")] == [new.path.name]
+
+
+@pytest.mark.parametrize("content", [b"not a pickle", pickle.dumps(["a", "list"]), b""])
+def test_an_unreadable_file_is_a_warning_and_a_fresh_start(tmp_path: Path, content: bytes,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    path = Memo(tmp_path, "t", ("memo.py",)).path
+    assert path is not None
+    path.write_bytes(content)
+    with caplog.at_level(logging.WARNING):
+        memo: Memo[str] = Memo(tmp_path, "t", ("memo.py",))
+    assert memo.get(key("a")) is None
+    assert any("unreadable" in r.getMessage() for r in caplog.records)
+
+
+def test_without_a_folder_nothing_is_kept(tmp_path: Path) -> None:
+    memo: Memo[str] = Memo(None, "t", ("memo.py",))
+    memo.put(key("a"), "A")
+    memo.save()
+    assert memo.get(key("a")) is None
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_code_digest_covers_the_sources_named() -> None:
+    assert memo_module.code_digest(READ_CODE) != memo_module.code_digest(("memo.py",))
+    assert memo_module.code_digest(READ_CODE) == memo_module.code_digest(READ_CODE)
+
+
+def test_a_cached_read_gives_the_same_corpus(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ARTICLES, seeds)
+    fresh = load_corpus(seeds, BUILD_DATE)
+    load_corpus(seeds, BUILD_DATE, cache=tmp_path / "cache")
+    again = load_corpus(seeds, BUILD_DATE, cache=tmp_path / "cache")
+    assert again == fresh
+    assert list((tmp_path / "cache").glob("read-*.pickle"))
+
+
+def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ARTICLES, seeds)
+    load_corpus(seeds, BUILD_DATE, cache=tmp_path / "cache")
+    changed = seeds / "plain_signoff_wires.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA paragraph added after the first build.\n", encoding="utf-8")
+    again = load_corpus(seeds, BUILD_DATE, cache=tmp_path / "cache")
+    assert again == load_corpus(seeds, BUILD_DATE)
+    article = next(a for a in again.articles if a.name == changed.name)
+    assert article.body[-1].text == "A paragraph added after the first build."
+
+
+def test_pages_made_again_or_kept_are_the_same(tmp_path: Path) -> None:
+    settings = Settings(seeds=STORY, docs=tmp_path / "docs", cache=None)
+    built = run(settings, write=False)
+    memo: Memo[str] = Memo(tmp_path / "cache", "pages", ("render",))
+    first = render_site(built.corpus, "Story", STORY, built.entities, memo=memo)
+    memo.save()
+    memo = Memo(tmp_path / "cache", "pages", ("render",))
+    second = render_site(built.corpus, "Story", STORY, built.entities, memo=memo)
+    assert second == first == render_site(built.corpus, "Story", STORY, built.entities)
+    assert memo.reused == len([p for p in first if p.startswith(("articles/", "entities/"))
+                               and p not in ("articles/index.md", "entities/index.md")])
+
+
+def test_a_rebuild_after_a_change_equals_a_fresh_build(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(STORY, seeds)
+    cached = Settings(seeds=seeds, docs=tmp_path / "docs", cache=tmp_path / "cache")
+    run(cached)
+    changed = seeds / "courier-fire.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nInspector Mara Quill of the harbour police said nothing more.\n",
+                       encoding="utf-8")
+    rebuilt = run(cached)
+    fresh = run(Settings(seeds=seeds, docs=tmp_path / "fresh", cache=None), write=False)
+    assert rebuilt.pages == fresh.pages
+    assert any("Mara Quill" in page for path, page in rebuilt.pages.items() if path.startswith("articles/"))
