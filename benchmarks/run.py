@@ -55,8 +55,11 @@ def measure(label: str, command: list[str], cwd: Path) -> dict[str, object]:
     output = process.stdout.read().decode("utf-8", "replace") if process.stdout else ""
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
+    lines = output.strip().splitlines()
     result = {"label": label, "seconds": round(seconds, 2), "peak_mb": round(usage.ru_maxrss / 1024),
-              "ok": os.waitstatus_to_exitcode(status) == 0, "tail": output.strip().splitlines()[-3:]}
+              "ok": os.waitstatus_to_exitcode(status) == 0, "tail": lines[-3:],
+              # A run may report its own numbers as JSON lines (analysis_scale.py does).
+              "data": [json.loads(line) for line in lines if line.startswith("{") and line.endswith("}")]}
     print(f"{label}: {seconds:.1f} s, {result['peak_mb']} MB{'' if result['ok'] else ' (FAILED)'}", flush=True)
     return result
 
@@ -111,7 +114,37 @@ def table(results: dict[str, object]) -> str:
     rows = ["| run | seconds | peak memory (MB) |", "| --- | ---: | ---: |"]
     for run in results["runs"]:  # type: ignore[union-attr]
         rows.append(f"| {run['label']}{'' if run['ok'] else ' (failed)'} | {run['seconds']} | {run['peak_mb']} |")
+    derived = ratios(results["runs"])  # type: ignore[arg-type]
+    if derived:
+        rows += ["", "| against the targets | measured |", "| --- | --- |"]
+        rows += [f"| {name} | {value} |" for name, value in derived]
     return "\n".join(rows)
+
+
+def ratios(runs: list[dict[str, object]]) -> list[tuple[str, str]]:
+    """The issue's targets as ratios of the runs above (only those that ran)."""
+    seconds = {str(r["label"]): float(r["seconds"]) for r in runs if r["ok"]}  # type: ignore[arg-type]
+    out: list[tuple[str, str]] = []
+    floor, cold = seconds.get("BBC 2,225: NER floor (one process)"), seconds.get("BBC: builder cold")
+    if floor and cold:
+        out.append(("BBC cold build / NER floor (target at most 1.2)", f"{cold / floor:.2f}"))
+    for label, name, target in (("BBC: builder warm (nothing changed)", "warm, nothing changed", 5),
+                                ("BBC: builder, one article changed", "one article changed", 10)):
+        if cold and label in seconds:
+            out.append((f"BBC {name} / cold (target under {target}%)", f"{100 * seconds[label] / cold:.1f}%"))
+    peaks = [int(r["peak_mb"]) for r in runs if str(r["label"]).startswith("BBC") and r["ok"]]  # type: ignore[call-overload]
+    if peaks:
+        out.append(("BBC peak memory, largest run (target under 1,536 MB)", f"{max(peaks)} MB"))
+    if "BBC: mkdocs build" in seconds:
+        out.append(("BBC `mkdocs build` (target under 30 s)", f"{seconds['BBC: mkdocs build']:.1f} s"))
+    stages = {d["articles"]: d for r in runs for d in r.get("data", []) if isinstance(d, dict) and "stages_seconds" in d}  # type: ignore[union-attr]
+    for size, d in sorted(stages.items()):
+        out.append((f"synthetic {size:,}: corpus-wide stages alone" + (" (target under 30 s)" if size == 10_000 else ""),
+                    f"{d['stages_seconds']:.1f} s"))
+    if 10_000 in stages and 50_000 in stages:
+        out.append(("growth from 10,000 to 50,000 articles (linear: 5.0x)",
+                    f"{stages[50_000]['stages_seconds'] / stages[10_000]['stages_seconds']:.1f}x"))
+    return out
 
 
 def main() -> None:

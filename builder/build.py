@@ -73,6 +73,9 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
     key = buildcache.fingerprint(settings) if write and not check and settings.cache is not None else None
     if key is not None and (reused := buildcache.load(settings, key)) is not None:
         return replace(reused, timings=(("nothing changed since the last build", time.perf_counter() - start),))
+    if key is not None:
+        timings.append(("change check", time.perf_counter() - start))
+        start = time.perf_counter()
     corpus = load_corpus(settings.seeds, settings.resolved_build_date(), progress, None if check else settings.cache)
     timings.append(("read and clean", time.perf_counter() - start))
     if check:
@@ -100,7 +103,9 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
     result = BuildResult(corpus=corpus, pages=pages, written=report, timings=tuple(timings), entities=entities,
                          analysis=analysis, briefing=briefing)
     if key is not None:
+        start = time.perf_counter()
         buildcache.save(settings, key, result)
+        result = replace(result, timings=(*result.timings, ("kept for the next build", time.perf_counter() - start)))
     return result
 
 

@@ -60,10 +60,16 @@ def load(settings: Settings, key: str) -> BuildResult | None:
     if not path.is_file():
         return None
     try:
-        stored_key, result = pickle.loads(path.read_bytes())  # noqa: S301 - the build's own cache file
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        with path.open("rb") as handle:
+            # The key first, on its own: a build that differs stops here, before reading
+            # the last result (tens of MB for thousands of articles).
+            if pickle.load(handle) != key:  # noqa: S301 - the build's own cache file
+                return None
+            result = pickle.load(handle)  # noqa: S301
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError, IndexError,
+            KeyError):
         return None
-    if stored_key != key or not _pages_intact(settings.docs):
+    if not _pages_intact(settings.docs):
         return None
     unchanged = tuple(sorted(load_manifest(settings.docs)))
     return replace(result, written=WriteReport(unchanged=unchanged))
@@ -78,4 +84,5 @@ def save(settings: Settings, key: str, result: BuildResult) -> None:
     # The pages are on disk and the analysis can be made again; keep what the plugin and
     # the PDF need: the corpus, the entities and briefing.json's content.
     kept = replace(result, pages={}, analysis=None, written=None)
-    atomic_write(settings.cache / FILENAME, pickle.dumps((key, kept), protocol=pickle.HIGHEST_PROTOCOL))
+    data = pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL) + pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
+    atomic_write(settings.cache / FILENAME, data)

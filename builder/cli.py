@@ -18,6 +18,10 @@ from .pdf import PAPER_SIZES, export_build
 from .render.entities import ENTITY_PAGES
 
 
+# A stage shows a progress bar from this many items on (and only on a terminal).
+PROGRESS_FROM = 50
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description="Build a briefing site from a folder of articles.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -55,11 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(seeds=args.seeds, docs=args.docs, title=args.title, build_date=args.build_date,
                         cache=None if args.no_cache else args.cache, entity_pages=args.entity_pages)
 
-    def progress(paths):  # type: ignore[no-untyped-def]
-        paths = list(paths)
-        if len(paths) < 50 or not console.is_terminal:
-            return paths
-        return track(paths, description="Reading articles", console=console, transient=True)
+    def progress(items, label):  # type: ignore[no-untyped-def]
+        if len(items) < PROGRESS_FROM or not console.is_terminal:
+            return items
+        return track(items, description=label, console=console, transient=True)
 
     try:
         result = run(settings, write=args.command == "build", check=args.command == "check", progress=progress)

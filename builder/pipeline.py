@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
 from pathlib import Path
 
 from . import anchors, metadata, slugs, sources_file
@@ -20,7 +21,18 @@ log = logging.getLogger(__name__)
 # What reading and cleaning one file depends on besides its bytes (builder.memo).
 READ_CODE = ("readers", "cleaning", "decoding.py", "blocks.py", "model.py", "yamlsafe.py", "errors.py")
 
-Progress = Callable[[Iterable[Path]], Iterable[Path]]
+T = TypeVar("T")
+
+
+class Progress(Protocol):
+    """Shows how far a long stage is: wraps the items it goes through, with a label
+    ("Reading articles"). The CLI draws a progress bar; the plugin and tests pass none."""
+
+    def __call__(self, items: Sequence[T], label: str) -> Iterable[T]: ...
+
+
+def no_progress(items: Sequence[T], label: str) -> Iterable[T]:
+    return items
 
 
 def load_corpus(seeds: Path, build_date: dt.date, progress: Progress | None = None, cache: Path | None = None) -> Corpus:
@@ -31,7 +43,7 @@ def load_corpus(seeds: Path, build_date: dt.date, progress: Progress | None = No
     paths, skipped = discover(seeds)
     drafts: list[tuple[RawDocument, Cleaned, dict[str, object]]] = []
     memo: Memo[tuple[RawDocument, Cleaned]] = Memo(cache, "read", READ_CODE)
-    for path in (progress or (lambda x: x))(paths):
+    for path in (progress or no_progress)(paths, "Reading articles"):
         name = path.relative_to(seeds).as_posix()
         try:
             raw, cleaned = _read_and_clean(path, name, memo)

@@ -55,24 +55,33 @@ def with_pages(index: EntityIndex, limit: int = ENTITY_PAGES) -> frozenset[str]:
     return frozenset(e.slug for e in ranked[:max(limit, 0)])
 
 
-def paragraph_links(corpus: Corpus, index: EntityIndex, paged: frozenset[str] | None = None) -> dict[str, dict[str, Safe]]:
-    """article slug -> paragraph anchor -> the paragraph as Markdown, each entity's first
-    mention in it linked to the entity's page (entities in `paged` only, when given).
-    Paragraphs without linked entities are absent."""
-    spans: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+Spans = dict[str, list[tuple[int, int, str]]]  # paragraph anchor -> (start, end, entity page), in order
+
+
+def link_spans(corpus: Corpus, index: EntityIndex, paged: frozenset[str] | None = None) -> dict[str, Spans]:
+    """article slug -> where its paragraphs name entities that have pages (all entities
+    when `paged` is None)."""
+    spans: dict[str, Spans] = defaultdict(lambda: defaultdict(list))
     for entity in index.entities:
         if paged is not None and entity.slug not in paged:
             continue
         for m in entity.mentions:
-            spans[(m.article, m.anchor)].append((m.start, m.end, entity_path(entity)))
-    out: dict[str, dict[str, Safe]] = defaultdict(dict)
-    for article in corpus.articles:
-        page = _article_path(article.slug)
-        for p in article.body:
-            found = spans.get((article.slug, p.anchor))
-            if found:
-                out[article.slug][p.anchor] = _linked(p.text, sorted(found), page)
-    return dict(out)
+            spans[m.article][m.anchor].append((m.start, m.end, entity_path(entity)))
+    return {slug: {anchor: sorted(found) for anchor, found in by_anchor.items()} for slug, by_anchor in spans.items()}
+
+
+def linked_paragraphs(article: Article, spans: Spans) -> dict[str, Safe]:
+    """paragraph anchor -> the paragraph as Markdown, each entity's first mention in it
+    linked to the entity's page. Paragraphs without linked entities are absent."""
+    page = _article_path(article.slug)
+    return {p.anchor: _linked(p.text, found, page) for p in article.body if (found := spans.get(p.anchor))}
+
+
+def paragraph_links(corpus: Corpus, index: EntityIndex, paged: frozenset[str] | None = None) -> dict[str, dict[str, Safe]]:
+    """article slug -> `linked_paragraphs` of the article."""
+    spans = link_spans(corpus, index, paged)
+    out = {a.slug: linked_paragraphs(a, spans[a.slug]) for a in corpus.articles if a.slug in spans}
+    return {slug: links for slug, links in out.items() if links}
 
 
 def _linked(text: str, spans: list[tuple[int, int, str]], page: str) -> Safe:

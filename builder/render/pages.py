@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..memo import Memo, key
 from ..model import Article, Corpus, EntityIndex
-from .entities import ENTITY_PAGES, paragraph_links, render_entities, with_pages
+from .entities import ENTITY_PAGES, link_spans, linked_paragraphs, render_entities, with_pages
 from .environment import markdown_environment, markdown_link
 from .escape import Safe, escape
 
@@ -126,11 +126,12 @@ def render_site(corpus: Corpus, title: str, seeds: Path, entities: EntityIndex |
     digest of what they show; a page whose inputs did not change is not made again."""
     memo = memo or Memo(None, "pages", ())
     paged = with_pages(entities, entity_pages) if entities is not None else frozenset()
-    links = paragraph_links(corpus, entities, paged) if entities is not None else {}
+    spans = link_spans(corpus, entities, paged) if entities is not None else {}
     pages = {}
     for a in corpus.articles:
-        k = key("article", a, links.get(a.slug))
-        pages[article_path(a)] = memo.get(k) or memo.put(k, render_article(a, links.get(a.slug)))
+        found = spans.get(a.slug, {})
+        k = key("article", a, found)
+        pages[article_path(a)] = memo.get(k) or memo.put(k, render_article(a, linked_paragraphs(a, found)))
     pages["index.md"] = render_index(corpus, title, seeds, has_entities=bool(entities and entities.entities))
     pages["articles/index.md"] = render_article_list(corpus)
     if entities is not None:
