@@ -154,9 +154,20 @@ def _first_seen(entity: Entity, articles: Mapping[str, Article]) -> dt.date | No
     return min(dates) if dates else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Tail:
+    """An entity without a page, in the index's short list: a table row each for tens of
+    thousands of names took Markdown seconds (4 s for BBC's 12,478) and made a page of a
+    megabyte."""
+
+    link: Safe
+    mentions: int
+
+
 def _render_index(index: EntityIndex, articles: Mapping[str, Article], paged: frozenset[str]) -> str:
     sections = []
     for kind in TYPES:
+        of_kind = [e for e in index.entities if e.type == kind]
         rows = [
             _Row(
                 link=_index_link(e, paged),
@@ -165,11 +176,13 @@ def _render_index(index: EntityIndex, articles: Mapping[str, Article], paged: fr
                 sources=len({_outlet(articles[s]) for s in e.articles if s in articles}),
                 first_seen=(d.isoformat() if (d := _first_seen(e, articles)) else "unknown"),
             )
-            for e in index.entities if e.type == kind
+            for e in of_kind if e.slug in paged
         ]
-        if rows:
+        tail = [_Tail(_index_link(e, paged), len(e.mentions)) for e in of_kind if e.slug not in paged]
+        if rows or tail:
             rows.sort(key=lambda r: -r.mentions)  # entities come sorted by name within a count
-            sections.append((PLURAL[kind], rows))
+            tail.sort(key=lambda r: -r.mentions)
+            sections.append((PLURAL[kind], rows, tail))
     named = len({m.article for e in index.entities for m in e.mentions})
     return _ENV.get_template("entity-index.md.j2").render(
         sections=sections, total=len(index.entities), articles=named, model=index.model, notes=index.notes,
