@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.entities import aliases, index, overrides
 from builder.entities.extract import Found
@@ -118,6 +120,39 @@ def test_spellings_a_letter_apart() -> None:
     assert clusters["Energia"] == {"Energia", "Energiya"}
     assert clusters["Jagmeet Singh"] == {"Jagmeet Singh", "Jagmeet Sing"}  # a tie: the first seen names it
     assert {"Colombia", "Columbia", "Angola", "Angolan"} <= set(clusters)
+
+
+# Names that collide: first names, initials, surnames a letter apart, generations, one-word names.
+_FIRST = ["john", "jon", "mark", "kim"]
+_MIDDLE = ["a", "j", "alan", "allan", "jong"]
+_LAST = ["smith", "smyth", "carney", "carny", "singh", "sing", "un", "il", "democrats", "democrat"]
+_ONE = ["energia", "energiya", "colombia", "columbia", "angola", "angolan", "conservative", "conservatives"]
+_KEY = st.one_of(
+    st.sampled_from(_ONE),
+    st.tuples(st.sampled_from(_FIRST), st.lists(st.sampled_from(_MIDDLE), max_size=1), st.sampled_from(_LAST),
+              st.sampled_from(["", " jr"])).map(lambda t: " ".join([t[0], *t[1], t[2]]) + t[3]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_KEY, min_size=2, max_size=40, unique=True), st.sampled_from(["person", "organisation", "group"]))
+def test_fuzzy_passes_over_no_pair_a_rule_would_join(keys: list[str], one_kind: str) -> None:
+    """`_near` compares only pairs whose other ends are spelled alike: the joins are those
+    of comparing every pair of a block."""
+    groups: dict[str, list[Found]] = {k: [] for k in keys}
+    kind = dict.fromkeys(keys, one_kind)
+
+    def every_pair(names: list[aliases._Name], shape: str):  # type: ignore[no-untyped-def]
+        return ((a, b) for i, a in enumerate(names) for b in names[i + 1:])
+
+    def roots(near) -> dict[str, str]:  # type: ignore[no-untyped-def]
+        union = aliases._Union(groups)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(aliases, "_near", near)
+            aliases._fuzzy(groups, kind, union)
+        return {k: union.find(k) for k in keys}
+
+    assert roots(aliases._near) == roots(every_pair)
 
 
 def test_accent_variants_show_the_accented_spelling() -> None:

@@ -1,6 +1,6 @@
 """The entity index (issue 3): who and what the articles name, and where.
 
-    find (spaCy NER per paragraph, names trimmed, roles read)
+    find (spaCy NER per paragraph, names trimmed, roles read; kept per article)
       -> merge (aliases across the corpus)
       -> correct (seeds/entities.yml)
       -> index (types by vote, slugs, companions)
@@ -8,13 +8,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..model import Corpus, EntityIndex
-from . import aliases, extract, index, nlp, overrides
-
-_LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]*")
+from . import aliases, collector, extract, index, nlp, overrides
 
 
 def index_entities(corpus: Corpus, seeds: Path, model: str = "", cache: Path | None = None) -> EntityIndex:
@@ -24,12 +21,8 @@ def index_entities(corpus: Corpus, seeds: Path, model: str = "", cache: Path | N
     name = nlp.choose(model)
     if not corpus.articles:
         return EntityIndex(model=name)
-    found = extract.find(corpus, name, cache)
-    clusters = aliases.merge(found.found, _common_words(corpus), found.titles)
-    items, notes = overrides.apply(clusters, corrections)
-    return index.build(items, nlp.describe(name), found.notes + notes)
-
-
-def _common_words(corpus: Corpus) -> frozenset[str]:
-    """Words the corpus writes in lower case: "store" in "Apple Store" is one."""
-    return frozenset(w for a in corpus.articles for p in a.body for w in _LOWER_WORD.findall(p.text))
+    with collector.off():
+        found = extract.find(corpus, name, cache)
+        clusters = aliases.merge(found.found, found.common_words, found.titles)
+        items, notes = overrides.apply(clusters, corrections)
+        return index.build(items, nlp.describe(name), found.notes + notes)

@@ -22,15 +22,25 @@ in news cluster 43; the name says person).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import labels, surnames
-from .extract import Found
-from .names import acronyms, fold, generation, is_acronym, key, member_stem, party_stem, tokens
+from .extract import Found, tally
+from .names import (
+    acronyms,
+    fold,
+    generation,
+    is_acronym,
+    key,
+    member_stem,
+    most_common,
+    party_stem,
+    tokens,
+)
 
 # America is the United States, Britain the United Kingdom: conventions of English
 # news that no string rule derives. Keys (names.key) to the canonical key.
@@ -57,6 +67,13 @@ class Cluster:
     found: tuple[Found, ...]
     voters: frozenset[int]  # Found.order
     ambiguous: tuple[str, ...] = ()
+
+    @property
+    def voting(self) -> tuple[Found, ...]:
+        """The mentions that vote; all of them when none does."""
+        if len(self.voters) == len(self.found):  # (voters are some of found: all of them, then)
+            return self.found
+        return tuple(f for f in self.found if f.order in self.voters) or self.found
 
 
 class _Union:
@@ -85,14 +102,9 @@ def merge(found: list[Found], common_words: frozenset[str],
     groups: dict[str, list[Found]] = defaultdict(list)
     for f in found:
         groups[f.key].append(f)
-    votes: dict[str, Counter[str]] = {}  # label -> weighted count (floats in a Counter)
-    for k, fs in groups.items():
-        votes[k] = Counter()
-        for f in fs:
-            for label, weight in f.ballots:
-                votes[k][label] += weight  # type: ignore[assignment]
+    votes = {k: tally(fs) for k, fs in groups.items()}  # label -> weighted count
     kind = {k: labels.vote(v.items())[0] for k, v in votes.items()}
-    shown = {k: Counter(f.name for f in fs).most_common(1)[0][0] for k, fs in groups.items()}
+    shown = {k: fs[0].name if len(fs) == 1 else most_common(f.name for f in fs) for k, fs in groups.items()}
     union = _Union(groups)
 
     _countries(groups, union)
@@ -103,17 +115,19 @@ def merge(found: list[Found], common_words: frozenset[str],
     members: dict[str, list[str]] = defaultdict(list)
     for k in groups:
         members[union.find(k)].append(k)
-    root_kind = {r: labels.vote(item for k in ks for item in votes[k].items())[0] for r, ks in members.items()}
+    root_kind = {r: kind[ks[0]] if len(ks) == 1 else labels.vote(item for k in ks for item in votes[k].items())[0]
+                 for r, ks in members.items()}
 
     attached: dict[int, str] = {}  # Found.order -> root it joined by rule 5 or 6
     _parties(groups, members, root_kind, union, attached)
     ambiguous = surnames.resolve(groups, members, votes, kind, root_kind, union.find, attached, common_words,
                                  titles or {})
 
+    root_of = {k: union.find(k) for k in groups}
     by_root: dict[str, list[Found]] = defaultdict(list)
     voters: dict[str, set[int]] = defaultdict(set)
     for f in found:
-        root = attached.get(f.order) or union.find(f.key)
+        root = attached.get(f.order) or root_of[f.key]
         by_root[root].append(f)
         if f.order not in attached:
             voters[root].add(f.order)
@@ -161,33 +175,68 @@ def _qualified(groups: dict[str, list[Found]], kind: Mapping[str, str], union: _
                 break
 
 
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A key with what `_same_name` compares, worked out once per key rather than per pair."""
+
+    key: str
+    tokens: tuple[str, ...]
+    generation: frozenset[str]
+
+
 def _fuzzy(groups: dict[str, list[Found]], kind: Mapping[str, str], union: _Union) -> None:
-    blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    blocks: dict[tuple[str, ...], list[_Name]] = defaultdict(list)
     for k in groups:
         words = tokens(k)
         if not words:
             continue
+        name = _Name(k, tuple(words), generation(k))
         if len(words) == 1:
             if len(words[0]) >= FUZZY_MIN_LENGTH:
-                blocks[("one", kind[k], words[0][:3])].append(k)
+                blocks[("one", kind[k], words[0][:3])].append(name)
             continue
-        blocks[("first", kind[k], words[0])].append(k)
+        blocks[("first", kind[k], words[0])].append(name)
         if kind[k] == "person":
-            blocks[("last", kind[k], words[-1])].append(k)
-    for block in blocks.values():
+            blocks[("last", kind[k], words[-1])].append(name)
+    for (shape, block_kind, _), block in blocks.items():
         if len(block) < 2 or len(block) > MAX_BLOCK:
             continue
-        for i, a in enumerate(block):
-            for b in block[i + 1:]:
-                if union.find(a) != union.find(b) and _same_name(a, b, kind[a]):
-                    union.join(a, b)
+        # Only people's names of different lengths can be the same name (a middle name
+        # more); the rest are compared within one length: the same pairs, fewer tried.
+        for names in ([block] if block_kind == "person" else _by_length(block)):
+            for a, b in _near(names, shape):
+                if _same_name(a, b, block_kind):  # (joins are the same in any order)
+                    union.join(a.key, b.key)
 
 
-def _same_name(a: str, b: str, kind: str) -> bool:
+def _near(names: list[_Name], shape: str) -> Iterator[tuple[_Name, _Name]]:
+    """The pairs of a block worth comparing. The names of a block share their first word
+    (or their last); `_same_name` joins two only when the other end is the same word or
+    a letter or two apart (a one-word name: the whole word), so rapidfuzz passes over the
+    rest, one call per name rather than one per pair (a block of Johns has thousands).
+    Its cut-off is below the rules' own, so no pair a rule would join is passed over."""
+    if shape == "one":
+        words, cutoff = [n.key for n in names], FUZZY_MIN_RATIO - 5
+    else:
+        at = -1 if shape == "first" else 0
+        words, cutoff = [n.tokens[at] for n in names], TOKEN_MIN_RATIO - 5
+    for i, a in enumerate(names[:-1]):
+        for _, _, j in process.extract_iter(words[i], words[i + 1:], scorer=fuzz.ratio, score_cutoff=cutoff):
+            yield a, names[i + 1 + j]
+
+
+def _by_length(block: list[_Name]) -> list[list[_Name]]:
+    lengths: dict[int, list[_Name]] = defaultdict(list)
+    for name in block:
+        lengths[len(name.tokens)].append(name)
+    return [names for names in lengths.values() if len(names) > 1]
+
+
+def _same_name(name_a: _Name, name_b: _Name, kind: str) -> bool:
     person = kind == "person"
-    if generation(a) != generation(b):
+    if name_a.generation != name_b.generation:
         return False  # Donald Trump and Donald Trump Jr.
-    ta, tb = tokens(a), tokens(b)
+    a, b, ta, tb = name_a.key, name_b.key, name_a.tokens, name_b.tokens
     if person and len(ta) >= 2 and len(tb) >= 2 and ta[0] == tb[0] and ta[-1] == tb[-1]:
         # Same first and last name; the middle may be a name, an initial or nothing.
         middle_a, middle_b = ta[1:-1], tb[1:-1]
@@ -208,7 +257,7 @@ def _same_name(a: str, b: str, kind: str) -> bool:
     )
 
 
-def _initials_agree(a: list[str], b: list[str]) -> bool:
+def _initials_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(a) == len(b) and all(x[0] == y[0] for x, y in zip(a, b, strict=True))
 
 
@@ -222,7 +271,10 @@ def _parties(groups: dict[str, list[Found]], members: dict[str, list[str]], root
             stem = party_stem(k)
             if stem:
                 parties[stem].add(root)
+    lengths = {stem.count(" ") for stem in parties}  # (a member's name has as many words as the party's)
     for k, fs in groups.items():
+        if k.count(" ") not in lengths:
+            continue
         roots = parties.get(member_stem(k), set()) - {union.find(k)}
         if len(roots) == 1 and party_stem(k) is None:
             target = next(iter(roots))
@@ -236,7 +288,11 @@ def name_of(cluster: Cluster) -> str:
     when a longer form exists ("Mark Carney" over "Carney"), and not in capitals
     ("New York" over "NEW YORK"). Among equals: accents kept ("Québécois"), no
     initials or company designators ("Lloyd Blankfein", "Citigroup"), fewer words, the first seen."""
-    counts = Counter(f.name for f in cluster.found if f.order in cluster.voters) or Counter(f.name for f in cluster.found)
+    counts: dict[str, int] = {}  # (a dict, not a Counter: one per entity, and most count one name)
+    for f in cluster.voting:
+        counts[f.name] = counts.get(f.name, 0) + 1
+    if len(counts) == 1:
+        return next(iter(counts))  # most clusters: nothing to rank
     first_seen = {name: i for i, name in reversed(list(enumerate(counts)))}
 
     def rank(name: str) -> tuple[int, ...]:

@@ -2,15 +2,26 @@
 
 Headings are left out: scraped subheads are often navigation ("Related", "Read
 more") and a link in a heading would land in the table of contents.
+
+What an article gives depends on that article alone (its text, the model, this code),
+so it is worked out per article, a Piece, and kept between builds in the build's cache
+folder (builder/memo.py): a newsroom rebuilds as articles arrive, and a build in which
+one article changed reads the model's results, and loads the model, for that article
+only. Merging aliases and making the index look at the whole corpus: they are made
+afresh each time.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from sys import intern
 
-from ..model import Corpus, Mention
+from ..memo import Memo
+from ..memo import key as memo_key
+from ..model import Article, Corpus, Mention, Paragraph
 from . import nlp, roles
 from .names import CORPORATE, HONORIFICS, key, split_possessive, trim
 
@@ -22,6 +33,9 @@ LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EV
 
 # An honorific just before the model's span: it left "Mr" out of "Mr Carney".
 _HONORIFIC_BEFORE = re.compile(r"\b(?:" + "|".join(HONORIFICS) + r")\.?\s$", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]*")
+# The code a Piece depends on (builder.memo): a change to any of it starts afresh.
+PIECE_CODE = ("entities", "model.py")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,55 +59,137 @@ class Found:
         return (label,)
 
 
+def tally(found: Iterable[Found]) -> dict[str, float]:
+    """The ballots of these mentions added up by label: what a vote counts. Summed here
+    rather than passed one by one: there are votes per name and per entity, and tens
+    of thousands of mentions. (Weights are halves and quarters: sums are exact in any order.)"""
+    votes: dict[str, float] = {}
+    for f in found:
+        for label, weight in f.ballots:
+            votes[label] = votes.get(label, 0) + weight
+    return votes
+
+
+# One mention as a Piece keeps it; the article's slug and the mention's place in the
+# corpus are added when the corpus is put together (`_found`).
+Row = tuple[str, int, int, str, str, tuple[int, int], str, str, str, str, float]
+# (anchor, start, end, text, label, sentence, role, name, seen, key, weight)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """What one article gives the index, whatever the rest of the corpus says: kept
+    between builds. Its rows are plain tuples rather than Mentions because tuples
+    unpickle many times faster (the whole corpus's pieces are read on each build)."""
+
+    rows: tuple[Row, ...]
+    titles: frozenset[str]  # keys of the full names in its title
+    notes: tuple[str, ...]  # paragraphs too long to search whole
+    # The words it writes in lower case, space-separated: a string loads at once, a set word by word.
+    words: str
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     found: list[Found]
     titles: dict[str, frozenset[str]]  # article slug -> keys of the full names in its title
     notes: list[str]  # paragraphs too long to search whole
+    # Words the corpus writes in lower case: "store" in "Apple Store" is one (aliases.merge).
+    common_words: frozenset[str] = frozenset()
 
 
 def find(corpus: Corpus, model: str, cache: Path | None = None) -> Extraction:
     """The mentions in the paragraphs; the names in the titles (context, not mentions:
-    a title has no anchor to link to)."""
-    titles: dict[str, frozenset[str]] = {}
-    paragraphs = [(a, p) for a in corpus.articles for p in a.body]
-    # One pass over titles and paragraphs together: one batch for the model, one cache file.
-    everything = list(nlp.parse(model, [*(a.metadata.title.value for a in corpus.articles),
-                                        *(p.text for _, p in paragraphs)], cache))
-    parsed_titles, parsed = everything[: len(corpus.articles)], everything[len(corpus.articles):]
-    for article, result in zip(corpus.articles, parsed_titles, strict=True):
-        text = article.metadata.title.value
-        names = (trim(text[s.start:s.end], s.label) for s in result.entities if s.label in LABELS)
-        titles[article.slug] = frozenset(key(t.name) for t in names if t is not None and " " in t.name)
-    out: list[Found] = []
+    a title has no anchor to link to). Articles whose result a build kept in `cache` are
+    not read again: neither their cached model results nor the model are needed."""
+    articles = corpus.articles
+    memo: Memo[Piece] = Memo(cache, "entities", PIECE_CODE)
+    # Everything about the article, and the model: its name, version and settings, as the
+    # model's own cache file is named (a new one, a new piece).
+    settings = nlp.store_name(model)
+    keys = [memo_key(a, settings) for a in articles]
+    kept = [memo.get(k) for k in keys]
+    todo = [a for a, piece in zip(articles, kept, strict=True) if piece is None]
+    # (The model's cache file keeps the paragraphs of the articles taken as they were.)
+    fresh = iter(_read(todo, model, cache, _texts(articles, kept)) if todo else [])
+    pieces = [piece if piece is not None else memo.put(k, next(fresh)) for k, piece in zip(keys, kept, strict=True)]
+    memo.save()
+    return _assemble(articles, pieces)
+
+
+def _texts(articles: tuple[Article, ...], kept: list[Piece | None]) -> list[str]:
+    """The titles and paragraphs of the articles whose pieces were kept."""
+    return [text for a, piece in zip(articles, kept, strict=True) if piece is not None
+            for text in (a.metadata.title.value, *(p.text for p in a.body))]
+
+
+def _read(articles: list[Article], model: str, cache: Path | None, keep: list[str]) -> list[Piece]:
+    """The pieces of articles read afresh. One pass over titles and paragraphs together:
+    one batch for the model, one cache file."""
+    titles = [a.metadata.title.value for a in articles]
+    everything = list(nlp.parse(model, [*titles, *(p.text for a in articles for p in a.body)], cache, keep))
+    parsed = iter(everything[len(articles):])
+    return [_piece(a, title, [next(parsed) for _ in a.body])
+            for a, title in zip(articles, everything[:len(articles)], strict=True)]
+
+
+def _piece(article: Article, title: nlp.Parsed, parsed: list[nlp.Parsed]) -> Piece:
+    text = article.metadata.title.value
+    names = (trim(text[s.start:s.end], s.label) for s in title.entities if s.label in LABELS)
+    titles = frozenset(key(t.name) for t in names if t is not None and " " in t.name)
+    rows: list[Row] = []
     notes: list[str] = []
-    for (article, paragraph), result in zip(paragraphs, parsed, strict=True):
-        slug, text = article.slug, paragraph.text
-        if result.searched < len(text):
-            notes.append(f"{article.name} ¶{paragraph.number}: {len(text):,} characters long; "
+    for paragraph, result in zip(article.body, parsed, strict=True):
+        if result.searched < len(paragraph.text):
+            notes.append(f"{article.name} ¶{paragraph.number}: {len(paragraph.text):,} characters long; "
                          f"only the first {result.searched:,} were searched for names")
-        for span in (s for entity in result.entities for s in _parts(text, entity)):
-            if span.label not in LABELS:
-                continue
-            trimmed = trim(text[span.start:span.end], span.label)
-            if trimmed is None:
-                continue
-            start, end = span.start + trimmed.start, span.start + trimmed.end
-            sentence = next(((s, e) for s, e in result.sentences if s <= start < e), (0, len(text)))
-            role = roles.find(text, span.start, span.end, sentence)
-            if trimmed.title and not role:
-                role = trimmed.title
-            mention = Mention(
-                article=slug, anchor=paragraph.anchor, start=start, end=end, text=text[start:end],
-                label=span.label, sentence=sentence, role=role,
-            )
-            weight = (0.5 if trimmed.possessive else 1.0) * span.weight
-            seen = trimmed.seen
-            honorific = _HONORIFIC_BEFORE.search(text, max(0, span.start - 12), span.start)
-            if honorific and seen == trimmed.name and honorific.group(0)[:1].isupper():
-                seen = f"{honorific.group(0).strip()} {trimmed.name}"
-            out.append(Found(mention, trimmed.name, seen, key(trimmed.name), len(out), weight))
-    return Extraction(out, titles, notes)
+        rows.extend(_rows(paragraph, result))
+    words = " ".join(sorted({w for p in article.body for w in _LOWER_WORD.findall(p.text)}))
+    return Piece(tuple(rows), titles, tuple(notes), words)
+
+
+def _rows(paragraph: Paragraph, result: nlp.Parsed) -> Iterator[Row]:
+    """The mentions of one paragraph."""
+    text = paragraph.text
+    for span in (s for entity in result.entities for s in _parts(text, entity)):
+        if span.label not in LABELS:
+            continue
+        trimmed = trim(text[span.start:span.end], span.label)
+        if trimmed is None:
+            continue
+        start, end = span.start + trimmed.start, span.start + trimmed.end
+        sentence = next(((s, e) for s, e in result.sentences if s <= start < e), (0, len(text)))
+        role = roles.find(text, span.start, span.end, sentence)
+        if trimmed.title and not role:
+            role = trimmed.title
+        weight = (0.5 if trimmed.possessive else 1.0) * span.weight
+        seen = trimmed.seen
+        honorific = _HONORIFIC_BEFORE.search(text, max(0, span.start - 12), span.start)
+        if honorific and seen == trimmed.name and honorific.group(0)[:1].isupper():
+            seen = f"{honorific.group(0).strip()} {trimmed.name}"
+        # Interned: a name recurs through the corpus, and the cache file then keeps it once.
+        yield (intern(paragraph.anchor), start, end, intern(text[start:end]), intern(span.label), sentence,
+               intern(role), intern(trimmed.name), intern(seen), intern(key(trimmed.name)), weight)
+
+
+def _assemble(articles: tuple[Article, ...], pieces: list[Piece]) -> Extraction:
+    """The corpus's mentions in order (article, paragraph, offset), from its articles' pieces."""
+    found: list[Found] = []
+    titles: dict[str, frozenset[str]] = {}
+    notes: list[str] = []
+    for article, piece in zip(articles, pieces, strict=True):
+        titles[article.slug] = piece.titles
+        notes.extend(piece.notes)
+        found.extend(_found(article.slug, piece.rows, len(found)))
+    return Extraction(found, titles, notes, frozenset(w for piece in pieces for w in piece.words.split()))
+
+
+def _found(slug: str, rows: tuple[Row, ...], first: int) -> list[Found]:
+    return [
+        Found(Mention(article=slug, anchor=anchor, start=start, end=end, text=text, label=label, sentence=sentence,
+                      role=role), name, seen, name_key, first + i, weight)
+        for i, (anchor, start, end, text, label, sentence, role, name, seen, name_key, weight) in enumerate(rows)
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import replace
-from itertools import combinations
+from itertools import chain, combinations
 
 from .. import slugs
 from ..model import Entity, EntityIndex, Role
 from .aliases import name_of
+from .extract import Found, tally
 from .labels import MINOR_TYPES, TYPES, vote
 from .names import fold
 from .overrides import Edited
@@ -40,30 +41,39 @@ def build(items: list[Edited], model: str, notes: list[str]) -> EntityIndex:
     drafts.sort(key=lambda e: (TYPES.index(e.type), -len(e.mentions), fold(e.name), e.name))
     wanted = [slugs.make(e.name, fallback="entity") for e in drafts]
     wanted = [f"{s}-entity" if s in RESERVED_SLUGS else s for s in wanted]
-    named = [_with(e, slug=s) for e, s in zip(drafts, slugs.unique(wanted), strict=True)]
-    return EntityIndex(entities=tuple(_relate(named)), model=model, notes=tuple(notes))
+    named = slugs.unique(wanted)
+    related = _relate(drafts, named)
+    entities = tuple(_with(e, slug=s, related=r) for e, s, r in zip(drafts, named, related, strict=True))
+    return EntityIndex(entities=entities, model=model, notes=tuple(notes))
 
 
 def _entity(item: Edited) -> Entity:
+    """One entry, its slug and companions left for `build`. Counted with plain dicts:
+    there is one call per cluster (tens of thousands), most with a mention or two."""
     cluster = item.cluster
-    voters = [f for f in cluster.found if f.order in cluster.voters] or list(cluster.found)
-    kind, _ = vote(ballot for f in voters for ballot in f.ballots)
+    voters = cluster.voting
+    kind, _ = vote(tally(voters).items())
     origin = f"vote over {len(voters)} mention{'s' if len(voters) != 1 else ''}"
     if item.type:
         kind, origin = item.type, "entities.yml"  # type: ignore[assignment]
     name = item.name or name_of(cluster)
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     for f in cluster.found:
-        seen[f.seen] += 1
+        seen[f.seen] = seen.get(f.seen, 0) + 1
         if f.seen != f.name:
-            seen[f.name] += 1
-    aliases = tuple(n for n, _ in seen.most_common() if n != name)[:MAX_ALIASES]
+            seen[f.name] = seen.get(f.name, 0) + 1
+    aliases = tuple(n for n in _most_first(seen) if n != name)[:MAX_ALIASES]
     # Roles are shown for people: "quarterback" before "Chicago" is the team's need, not
     # the city's role (news cluster 43). The mentions keep what the text said either way.
-    role_counts = Counter(f.mention.role for f in cluster.found if f.mention.role and kind == "person")
+    role_counts: dict[str, int] = {}
+    if kind == "person":
+        for f in cluster.found:
+            if f.mention.role:
+                role_counts[f.mention.role] = role_counts.get(f.mention.role, 0) + 1
     roles = [Role(item.role, 0, "entities.yml")] if item.role else []
     by_fold: dict[str, Role] = {}
-    for text, count in role_counts.most_common():
+    for text in _most_first(role_counts):
+        count = role_counts[text]
         k = fold(text)
         if k in by_fold:
             by_fold[k] = Role(by_fold[k].text, by_fold[k].count + count, "article text")
@@ -78,25 +88,38 @@ def _entity(item: Edited) -> Entity:
         aliases=aliases,
         roles=tuple(roles),
         mentions=tuple(f.mention for f in cluster.found),
-        labels=tuple(sorted(Counter(f.mention.label for f in voters).items(), key=lambda x: (-x[1], x[0]))),
+        labels=_labels(voters),
     )
 
 
-def _relate(entities: list[Entity]) -> list[Entity]:
-    """Each entity's companions: the entities named in the same paragraphs, most first."""
+def _most_first(counts: dict[str, int]) -> list[str]:
+    """The keys by count, most first, equals in the order first counted (as Counter.most_common)."""
+    if len(counts) < 2:
+        return list(counts)
+    return sorted(counts, key=counts.__getitem__, reverse=True)
+
+
+def _labels(voters: tuple[Found, ...]) -> tuple[tuple[str, int], ...]:
+    counts: dict[str, int] = {}
+    for f in voters:
+        counts[f.mention.label] = counts.get(f.mention.label, 0) + 1
+    return tuple(sorted(counts.items(), key=lambda x: (-x[1], x[0])))
+
+
+def _relate(entities: list[Entity], named: list[str]) -> list[tuple[tuple[str, int], ...]]:
+    """Each entity's companions: the entities named in the same paragraphs, most first.
+    Pairs are counted once each (a C-speed Counter over all pairs) and then handed to
+    both sides: a corpus has hundreds of thousands of pairs and far fewer distinct ones."""
     paragraphs: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for e in entities:
+    for e, slug in zip(entities, named, strict=True):
         for m in e.mentions:
-            paragraphs[(m.article, m.anchor)].add(e.slug)
-    shared: dict[str, Counter[str]] = defaultdict(Counter)
-    for names in paragraphs.values():
-        for a, b in combinations(sorted(names), 2):
-            shared[a][b] += 1
-            shared[b][a] += 1
-    return [
-        _with(e, related=tuple(sorted(shared[e.slug].items(), key=lambda x: (-x[1], x[0]))[:MAX_RELATED]))
-        for e in entities
-    ]
+            paragraphs[(m.article, m.anchor)].add(slug)
+    pairs = Counter(chain.from_iterable(combinations(sorted(names), 2) for names in paragraphs.values()))
+    shared: dict[str, list[tuple[int, str]]] = defaultdict(list)  # (-count, slug): sorts most first, then by slug
+    for (a, b), count in pairs.items():
+        shared[a].append((-count, b))
+        shared[b].append((-count, a))
+    return [tuple((slug, -count) for count, slug in sorted(shared.get(e, ()))[:MAX_RELATED]) for e in named]
 
 
 def _with(entity: Entity, **changes: object) -> Entity:

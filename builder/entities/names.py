@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # One character for one, so offsets into the paragraph stay valid.
@@ -158,12 +159,17 @@ def _looks_like_name(text: str) -> bool:
     return not ("http" in text.lower() or "@" in text or "www." in text.lower())
 
 
+_NOT_WORD = re.compile(r"[^\w&]+|_")
+
+
 def fold(text: str) -> str:
     """Case, accents, dots and punctuation ignored: "Yves-François" == "yves francois"."""
-    text = unicodedata.normalize("NFKD", normalise(text))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace(".", "").replace("'", "")
-    return " ".join(re.sub(r"[^\w&]+|_", " ", text).split())
+    text = normalise(text)
+    if not text.isascii():  # ASCII has no accents to take off, and most names are ASCII
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().replace(".", "").replace("'", "")
+    return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -175,9 +181,20 @@ def key(text: str) -> str:
     return " ".join(tokens)
 
 
-def tokens(name_key: str) -> list[str]:
-    """The tokens of a key that tell people apart; "jr" and "ii" are kept apart elsewhere."""
-    return [t for t in name_key.split() if t not in GENERATIONAL]
+def most_common(names: Iterable[str]) -> str:
+    """The most frequent name, the first seen among equals (Counter.most_common's
+    choice, without building a Counter per group)."""
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def tokens(name_key: str) -> tuple[str, ...]:
+    """The tokens of a key that tell people apart; "jr" and "ii" are kept apart elsewhere.
+    (Cached: merging asks for a name's tokens rule after rule.)"""
+    return tuple(t for t in name_key.split() if t not in GENERATIONAL)
 
 
 def generation(name_key: str) -> frozenset[str]:
@@ -190,9 +207,12 @@ def is_acronym(name: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+_ACRONYM_SPLIT = re.compile(r"[\s-]+")
+
+
 def acronyms(name: str) -> set[str]:
     """The acronyms a multi-word name can go by: initials, with and without small words."""
-    words = [w for w in re.split(r"[\s-]+", normalise(name)) if w]
+    words = [w for w in _ACRONYM_SPLIT.split(normalise(name)) if w]
     if len(words) < 2:
         return set()
     capitals = [w for w in words if w[:1].isupper()]
@@ -210,6 +230,7 @@ def acronyms(name: str) -> set[str]:
 _STEM_SUFFIXES = ("ians", "ian", "ans", "an", "ists", "ist", "ics", "ic", "s")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stem for party names: "Democratic", "Democrats" -> "democrat"."""
     for suffix in _STEM_SUFFIXES:

@@ -24,6 +24,7 @@ from pathlib import Path
 from .. import __version__
 from ..errors import ConfigError
 from ..writer import atomic_write
+from . import collector
 
 log = logging.getLogger(__name__)
 
@@ -114,62 +115,112 @@ def _version(name: str) -> str:
     return str(json.loads(meta.read_text(encoding="utf-8")).get("version", ""))
 
 
-_cache: dict[tuple[str, str], Parsed] = {}
+# A result as the cache file keeps it: plain tuples, which unpickle ten times faster
+# than the dataclasses (a corpus has tens of thousands of paragraphs, and a build that
+# reads the file may need a handful of them). Made a Parsed when a build asks for it.
+_Raw = tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int], ...], int]
+
+_cache: dict[tuple[str, str], Parsed | _Raw] = {}
 _loaded: set[Path] = set()
+_in_store: dict[Path, frozenset[str]] = {}  # the texts each cache file holds, as last read or written
 
 
-def parse(name: str, texts: Iterable[str], cache: Path | None = None) -> Iterator[Parsed]:
+def parse(name: str, texts: Iterable[str], cache: Path | None = None, keep: Iterable[str] = ()) -> Iterator[Parsed]:
     """Entities and sentences of each text, in order. Texts seen before come from the
-    process's cache, or from the cache file in `cache` (a folder the build owns)."""
+    process's cache, or from the cache file in `cache` (a folder the build owns).
+
+    The file keeps what this call used and the results of `keep`, texts the build still
+    has but did not ask for (extract.find keeps unchanged articles' results itself):
+    what is neither drops out."""
     texts = list(texts)
     store = _store_path(cache, name) if cache is not None else None
     if store is not None and store not in _loaded:
         _read_store(store, name)
-    found = {t: _cache[(name, t)] for t in texts if (name, t) in _cache}
+    found = {t: _entry(name, t) for t in dict.fromkeys(texts) if (name, t) in _cache}
     todo = [t for t in dict.fromkeys(texts) if t not in found]
     if todo:
-        nlp = load(name)
-        pieces = [(text, offset, chunk) for text in todo for offset, chunk in _chunks(text)]
-        entities: dict[str, list[Span]] = {t: [] for t in todo}
-        sentences: dict[str, list[tuple[int, int]]] = {t: [] for t in todo}
-        processes = 2 if len(pieces) >= PARALLEL_MIN_TEXTS and (os.cpu_count() or 1) > 1 else 1
-        docs = nlp.pipe((chunk for _, _, chunk in pieces), batch_size=BATCH_SIZE, n_process=processes)
-        for (text, offset, _), doc in zip(pieces, docs, strict=True):
-            entities[text].extend(Span(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents)
-            sentences[text].extend((offset + s.start_char, offset + s.end_char) for s in doc.sents)
-        for text in todo:
-            found[text] = Parsed(tuple(entities[text]), tuple(sentences[text]), min(len(text), MAX_PARAGRAPH_CHARS))
+        found.update(_run(name, todo))
+    if store is not None:
+        _keep_store(store, name, found, keep, changed=bool(todo))
+    if todo:
         if len(_cache) + len(todo) > CACHE_PARAGRAPHS:
             _cache.clear()
         _cache.update(((name, t), found[t]) for t in todo)
-        if store is not None:
-            _write_store(store, {t: found[t] for t in dict.fromkeys(texts)})
     for text in texts:
         yield found[text]
 
 
+def _run(name: str, todo: list[str]) -> dict[str, Parsed]:
+    """The model over texts not seen before."""
+    pieces = [(text, offset, chunk) for text in todo for offset, chunk in _chunks(text)]
+    entities: dict[str, list[Span]] = {t: [] for t in todo}
+    sentences: dict[str, list[tuple[int, int]]] = {t: [] for t in todo}
+    processes = 2 if len(pieces) >= PARALLEL_MIN_TEXTS and (os.cpu_count() or 1) > 1 else 1
+    with collector.off():  # spaCy switches the collector on when it loads: as it was afterwards
+        nlp = load(name)
+        docs = nlp.pipe((chunk for _, _, chunk in pieces), batch_size=BATCH_SIZE, n_process=processes)
+        for (text, offset, _), doc in zip(pieces, docs, strict=True):
+            entities[text].extend(Span(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents)
+            sentences[text].extend((offset + s.start_char, offset + s.end_char) for s in doc.sents)
+    return {text: Parsed(tuple(entities[text]), tuple(sentences[text]), min(len(text), MAX_PARAGRAPH_CHARS))
+            for text in todo}
+
+
+def _entry(name: str, text: str) -> Parsed:
+    """The cached result, made a Parsed once (and kept so: the same object each time)."""
+    value = _cache[(name, text)]
+    if not isinstance(value, Parsed):
+        value = _cache[(name, text)] = Parsed(tuple(Span(*e) for e in value[0]), value[1], value[2])
+    return value
+
+
+def _raw(value: Parsed | _Raw) -> _Raw:
+    if isinstance(value, Parsed):
+        return tuple((s.start, s.end, s.label) for s in value.entities), value.sentences, value.searched
+    return value
+
+
 def _store_path(folder: Path, name: str) -> Path:
+    return folder / store_name(name)
+
+
+def store_name(name: str) -> str:
     """One file per model, model version, builder version and NER settings: any of them
     changing starts a new cache (issue 7: invalidated by a new version or setting)."""
     settings = repr((NOT_NEEDED, MAX_PARAGRAPH_CHARS, CHUNK_CHARS, __version__, _version(name)))
     digest = hashlib.sha256(settings.encode()).hexdigest()[:16]
-    return folder / f"ner-{name}-{digest}.pickle"
+    return f"ner-{name}-{digest}.pickle"
 
 
 def _read_store(store: Path, name: str) -> None:
     _loaded.add(store)
+    _in_store[store] = frozenset()
     if not store.is_file():
         return
     try:
         stored = pickle.loads(store.read_bytes())  # noqa: S301 - a file this build wrote in its own cache folder
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError):
+        stored = None
+    if not isinstance(stored, dict):
         log.warning("entity cache %s is unreadable; starting afresh", store)
         return
-    _cache.update(((name, text), parsed) for text, parsed in stored.items())
+    # Files written before results were kept as tuples hold Parsed objects: both are read.
+    _cache.update(((name, text), value) for text, value in stored.items())
+    _in_store[store] = frozenset(stored)
 
 
-def _write_store(store: Path, entries: dict[str, Parsed]) -> None:
-    """Keep what this build used: stale paragraphs drop out of the cache."""
+def _keep_store(store: Path, name: str, found: dict[str, Parsed], keep: Iterable[str], changed: bool) -> None:
+    """Keep what this build used (`found`, and `keep` as far as it is known): stale
+    paragraphs drop out of the cache. Written only when that is not what the file holds."""
+    entries = {t: _raw(p) for t, p in found.items()}
+    entries.update((t, _raw(_cache[(name, t)])) for t in keep if t not in entries and (name, t) in _cache)
+    if not changed and _in_store.get(store) == entries.keys():
+        return
+    _write_store(store, entries)
+    _in_store[store] = frozenset(entries)
+
+
+def _write_store(store: Path, entries: dict[str, _Raw]) -> None:
     store.parent.mkdir(parents=True, exist_ok=True)
     for old in store.parent.glob("ner-*.pickle"):
         if old != store:

@@ -111,16 +111,17 @@ def apply(clusters: Iterable[Cluster], corrections: tuple[Correction, ...]) -> t
     """The clusters with the corrections applied, and notes on corrections that matched nothing."""
     items = [Edited(c) for c in clusters]
     notes: list[str] = []
+    keys = _Keys()
     for c in corrections:
         if not c.merge:
             continue
-        targets = _match(items, c.target)
-        sources = [i for n in c.merge for i in _match(items, n) if i not in targets]
+        targets = _match(items, c.target, keys)
+        sources = [i for n in c.merge for i in _match(items, n, keys) if i not in targets]
         found = list(dict.fromkeys(targets + sources))
         if not found:
             notes.append(f"{FILENAME}: '{c.target}': nothing to merge, no entity is called {', '.join(c.merge)}")
             continue
-        missing = [n for n in c.merge if not _match(items, n)]
+        missing = [n for n in c.merge if not _match(items, n, keys)]
         if missing:
             notes.append(f"{FILENAME}: '{c.target}': no entity is called {', '.join(missing)}")
         merged = Edited(
@@ -129,7 +130,7 @@ def apply(clusters: Iterable[Cluster], corrections: tuple[Correction, ...]) -> t
         )
         items = [item for i, item in enumerate(items) if i not in found] + [merged]
     for c in corrections:
-        matched = _match(items, c.target) or _match(items, c.name)
+        matched = _match(items, c.target, keys) or _match(items, c.name, keys)
         if not matched:
             if not c.merge:
                 notes.append(f"{FILENAME}: '{c.target}' matches no entity (left as it is)")
@@ -146,16 +147,41 @@ def apply(clusters: Iterable[Cluster], corrections: tuple[Correction, ...]) -> t
     return items, notes
 
 
-def _match(items: list[Edited], name: str) -> list[int]:
+def _match(items: list[Edited], name: str, keys: _Keys) -> list[int]:
     """Entries called `name`: by the name shown first, else by any name seen."""
     if not name:
         return []
     wanted = name_key(name)
-    shown = [i for i, item in enumerate(items) if name_key(item.name or name_of(item.cluster)) == wanted]
+    shown = [i for i, item in enumerate(items)
+             if (name_key(item.name) if item.name else keys.shown(item.cluster)) == wanted]
     if shown:
         return shown
-    return [i for i, item in enumerate(items)
-            if any(f.key == wanted or name_key(f.seen) == wanted for f in item.cluster.found)]
+    return [i for i, item in enumerate(items) if wanted in keys.seen(item.cluster)]
+
+
+class _Keys:
+    """What `_match` compares, worked out once per cluster: `apply` matches every
+    correction against every entity (thousands), and naming a cluster is not free.
+    An entry keeps its cluster, so the cluster's id is not reused while it stands."""
+
+    def __init__(self) -> None:
+        self._shown: dict[int, tuple[Cluster, str]] = {}
+        self._seen: dict[int, tuple[Cluster, frozenset[str]]] = {}
+
+    def shown(self, cluster: Cluster) -> str:
+        """The key of the name the cluster is shown under."""
+        entry = self._shown.get(id(cluster))
+        if entry is None:
+            entry = self._shown[id(cluster)] = (cluster, name_key(name_of(cluster)))
+        return entry[1]
+
+    def seen(self, cluster: Cluster) -> frozenset[str]:
+        """The keys of every name its mentions were seen under."""
+        entry = self._seen.get(id(cluster))
+        if entry is None:
+            names = frozenset(f.key for f in cluster.found) | frozenset(name_key(f.seen) for f in cluster.found)
+            entry = self._seen[id(cluster)] = (cluster, names)
+        return entry[1]
 
 
 def _combine(clusters: list[Cluster]) -> Cluster:

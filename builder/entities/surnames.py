@@ -10,14 +10,14 @@ short form stays an entity of its own and the index says which names it could me
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Mapping
 
 from .extract import Found
-from .names import is_acronym, tokens
+from .names import is_acronym, most_common, tokens
 
 
-def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes: dict[str, Counter[str]],
+def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes: dict[str, dict[str, float]],
             kind: Mapping[str, str], root_kind: Mapping[str, str], find: Callable[[str], str],
             attached: dict[int, str], common_words: frozenset[str],
             titles: Mapping[str, frozenset[str]]) -> dict[str, set[str]]:
@@ -27,10 +27,9 @@ def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes
     first: dict[str, set[str]] = defaultdict(set)
     for root, keys in members.items():
         if root_kind[root] == "person":
-            ballots = sum((votes[k] for k in keys), Counter())
             # A first name alone is weak evidence: only a name the model mostly calls a
             # person takes it ("Telegram X", tagged PERSON once, is not Telegram's; cluster 57).
-            surely = ballots["PERSON"] * 2 > sum(ballots.values())
+            surely = sum(votes[k].get("PERSON", 0) for k in keys) * 2 > sum(sum(votes[k].values()) for k in keys)
             for words in (tokens(k) for k in keys):
                 if len(words) >= 2:
                     last[words[-1]].add(root)
@@ -50,37 +49,52 @@ def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes
                 first[words[0]].add(root)  # ("Reuters Japan" is Reuters' office, not Reuters)
     in_article: dict[str, set[str]] = defaultdict(set)
     for k, fs in groups.items():
-        for f in fs:
-            if f.order not in attached:
-                in_article[f.mention.article].add(find(k))
+        root = find(k)
+        for article in {f.mention.article for f in fs if f.order not in attached}:
+            in_article[article].add(root)
     for article, named in titles.items():  # "Chicago Bears fire coach John Fox": the title names them in full
         in_article[article].update(find(k) for k in named if k in groups)
-    shown = {root: Counter(f.name for k in ks for f in groups[k]).most_common(1)[0][0] for root, ks in members.items()}
+    shown: dict[str, str] = {}  # root -> the name most seen, made when asked for
+
+    def shown_name(root: str) -> str:
+        if root not in shown:
+            shown[root] = most_common(f.name for k in members[root] for f in groups[k])
+        return shown[root]
+
     ambiguous: dict[str, set[str]] = defaultdict(set)
     for root, keys in members.items():
-        if any(len(tokens(k)) != 1 for k in keys) or is_acronym(shown[root]):
+        if any(len(tokens(k)) != 1 for k in keys):
             continue
-        for k in keys:
-            word = tokens(k)[0] if tokens(k) else ""
+        # A word no full name starts or ends with joins nothing: passed over first.
+        words = {k: tokens(k)[0] for k in keys if tokens(k)[0] in last or tokens(k)[0] in first}
+        if not words or is_acronym(shown_name(root)):
+            continue
+        for k, word in words.items():
+            # What a mention joins depends only on its article and whether the model called
+            # it a person: worked out once per pair of those, not per mention.
+            seen: dict[tuple[str, bool], tuple[str | None, set[str]]] = {}
             for f in groups[k]:
                 if f.order in attached:
                     continue
-                here = in_article[f.mention.article] - {root}
-                target, options = _resolve(word, f, kind[k], votes[k], root_kind, last, first, here)
+                where = (f.mention.article, f.mention.label == "PERSON")
+                if where not in seen:
+                    here = in_article[f.mention.article] - {root}
+                    seen[where] = _resolve(word, where[1], kind[k], votes[k], root_kind, last, first, here)
+                target, options = seen[where]
                 if target:
                     attached[f.order] = target
                 elif len(options) > 1:
-                    ambiguous[root].update(shown[o] for o in options)
+                    ambiguous[root].update(shown_name(o) for o in options)
     return ambiguous
 
 
-def _resolve(word: str, f: Found, group_kind: str, votes: Counter[str], root_kind: Mapping[str, str],
+def _resolve(word: str, said_person: bool, group_kind: str, votes: Mapping[str, float], root_kind: Mapping[str, str],
              last: dict[str, set[str]], first: dict[str, set[str]], here: set[str]) -> tuple[str | None, set[str]]:
     by_last = set(last.get(word, ()))
     # A first name alone is a person only where the model said so; a company's first
     # word only where the short form is itself an organisation ("Nice" is a city).
     by_first = {r for r in first.get(word, ())
-                if (root_kind[r] == "person" and f.mention.label == "PERSON")
+                if (root_kind[r] == "person" and said_person)
                 or (root_kind[r] == "organisation" and group_kind == "organisation")}
     # The same article first: news names a person in full, then by surname.
     for options in (by_last & here, by_first & here):
