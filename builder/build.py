@@ -14,7 +14,8 @@ from .analysis import Analysis, analyse
 from .entities import index_entities
 from .memo import Memo
 from .model import Corpus, EntityIndex
-from .pipeline import Progress, load_corpus
+from .pipeline import load_corpus
+from .progress import Progress, no_progress
 from .render import render_site
 from .render.entities import ENTITY_PAGES, with_pages
 from .render.briefing import WhoRow, briefing_json, render_analysis_pages
@@ -81,10 +82,10 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
     if check:
         return BuildResult(corpus=corpus, pages={}, written=None, timings=tuple(timings))
     start = time.perf_counter()
-    entities = index_entities(corpus, settings.seeds, settings.model, settings.cache)
+    entities = index_entities(corpus, settings.seeds, settings.model, settings.cache, progress or no_progress)
     timings.append(("entities", time.perf_counter() - start))
     start = time.perf_counter()
-    analysis = analyse(corpus)
+    analysis = analyse(corpus, cache=settings.cache)
     timings.append(("analysis", time.perf_counter() - start))
     start = time.perf_counter()
     whos = whos_who(entities, with_pages(entities, settings.entity_pages))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Sequence
-from typing import Protocol, TypeVar
 from pathlib import Path
 
 from . import anchors, metadata, slugs, sources_file
@@ -14,6 +12,7 @@ from .decoding import MAX_BYTES
 from .discover import discover
 from .errors import SourceError
 from .memo import Memo, key
+from .progress import Progress, no_progress
 from .model import Article, Cleaned, Corpus, RawDocument, Skipped
 from .readers import read
 
@@ -21,18 +20,6 @@ log = logging.getLogger(__name__)
 # What reading and cleaning one file depends on besides its bytes (builder.memo).
 READ_CODE = ("readers", "cleaning", "decoding.py", "blocks.py", "model.py", "yamlsafe.py", "errors.py")
 
-T = TypeVar("T")
-
-
-class Progress(Protocol):
-    """Shows how far a long stage is: wraps the items it goes through, with a label
-    ("Reading articles"). The CLI draws a progress bar; the plugin and tests pass none."""
-
-    def __call__(self, items: Sequence[T], label: str) -> Iterable[T]: ...
-
-
-def no_progress(items: Sequence[T], label: str) -> Iterable[T]:
-    return items
 
 
 def load_corpus(seeds: Path, build_date: dt.date, progress: Progress | None = None, cache: Path | None = None) -> Corpus:

@@ -52,3 +52,25 @@ def test_bad_sources_file_names_the_file(seeds: Path, tmp_path: Path, capsys: py
     write(seeds / "sources.yml", "good.txt:\n  publisher: X\n")
     assert main(["build", "--seeds", str(seeds), "--docs", str(tmp_path / "docs")]) == 2
     assert "sources.yml: 'good.txt' has unknown keys ['publisher']" in capsys.readouterr().err
+
+
+def test_long_stages_report_progress_and_every_build_its_timings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from builder.build import Settings, run
+    from builder.entities import nlp
+    from conftest import ARTICLES
+
+    seen: dict[str, int] = {}
+
+    def progress(items, label):  # type: ignore[no-untyped-def]
+        for item in items:
+            seen[label] = seen.get(label, 0) + 1
+            yield item
+
+    nlp._cache.clear()  # the model must run: its stage reports too
+    result = run(Settings(seeds=ARTICLES, docs=tmp_path / "docs", cache=None), write=False, progress=progress)
+    assert seen["Reading articles"] == len(list(ARTICLES.iterdir()))
+    assert seen["Finding names (spaCy)"] >= sum(len(a.body) for a in result.corpus.articles)
+    assert [name for name, _ in result.timings] == ["read and clean", "entities", "analysis", "render"]
+    assert main(["build", "--seeds", str(ARTICLES), "--docs", str(tmp_path / "docs"), "--no-cache"]) == 0
+    err = capsys.readouterr().err
+    assert "timings: read and clean" in err and "render" in err and "write" in err

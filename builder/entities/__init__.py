@@ -11,10 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Corpus, EntityIndex
+from ..progress import Progress, no_progress
 from . import aliases, collector, extract, index, nlp, overrides
 
 
-def index_entities(corpus: Corpus, seeds: Path, model: str = "", cache: Path | None = None) -> EntityIndex:
+def index_entities(corpus: Corpus, seeds: Path, model: str = "", cache: Path | None = None,
+                   progress: Progress = no_progress) -> EntityIndex:
     """Every entity the corpus names. Raises ConfigError for a bad seeds/entities.yml or
     a model that cannot be loaded: both concern every page."""
     corrections = overrides.load(seeds)  # before the model runs: a bad file fails fast
@@ -22,7 +24,7 @@ def index_entities(corpus: Corpus, seeds: Path, model: str = "", cache: Path | N
     if not corpus.articles:
         return EntityIndex(model=name)
     with collector.off():
-        found = extract.find(corpus, name, cache)
+        found = extract.find(corpus, name, cache, progress)
         clusters = aliases.merge(found.found, found.common_words, found.titles)
         items, notes = overrides.apply(clusters, corrections)
         return index.build(items, nlp.describe(name), found.notes + notes)

@@ -22,6 +22,7 @@ from sys import intern
 from ..memo import Memo
 from ..memo import key as memo_key
 from ..model import Article, Corpus, Mention, Paragraph
+from ..progress import Progress, no_progress
 from . import nlp, roles
 from .names import CORPORATE, HONORIFICS, key, split_possessive, trim
 
@@ -98,7 +99,7 @@ class Extraction:
     common_words: frozenset[str] = frozenset()
 
 
-def find(corpus: Corpus, model: str, cache: Path | None = None) -> Extraction:
+def find(corpus: Corpus, model: str, cache: Path | None = None, progress: Progress = no_progress) -> Extraction:
     """The mentions in the paragraphs; the names in the titles (context, not mentions:
     a title has no anchor to link to). Articles whose result a build kept in `cache` are
     not read again: neither their cached model results nor the model are needed."""
@@ -111,7 +112,7 @@ def find(corpus: Corpus, model: str, cache: Path | None = None) -> Extraction:
     kept = [memo.get(k) for k in keys]
     todo = [a for a, piece in zip(articles, kept, strict=True) if piece is None]
     # (The model's cache file keeps the paragraphs of the articles taken as they were.)
-    fresh = iter(_read(todo, model, cache, _texts(articles, kept)) if todo else [])
+    fresh = iter(_read(todo, model, cache, _texts(articles, kept), progress) if todo else [])
     pieces = [piece if piece is not None else memo.put(k, next(fresh)) for k, piece in zip(keys, kept, strict=True)]
     memo.save()
     return _assemble(articles, pieces)
@@ -123,11 +124,12 @@ def _texts(articles: tuple[Article, ...], kept: list[Piece | None]) -> list[str]
             for text in (a.metadata.title.value, *(p.text for p in a.body))]
 
 
-def _read(articles: list[Article], model: str, cache: Path | None, keep: list[str]) -> list[Piece]:
+def _read(articles: list[Article], model: str, cache: Path | None, keep: list[str],
+          progress: Progress = no_progress) -> list[Piece]:
     """The pieces of articles read afresh. One pass over titles and paragraphs together:
     one batch for the model, one cache file."""
     titles = [a.metadata.title.value for a in articles]
-    everything = list(nlp.parse(model, [*titles, *(p.text for a in articles for p in a.body)], cache, keep))
+    everything = list(nlp.parse(model, [*titles, *(p.text for a in articles for p in a.body)], cache, keep, progress))
     parsed = iter(everything[len(articles):])
     return [_piece(a, title, [next(parsed) for _ in a.body])
             for a, title in zip(articles, everything[:len(articles)], strict=True)]

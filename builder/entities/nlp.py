@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import ConfigError
+from ..progress import Progress, no_progress
 from ..writer import atomic_write
 from . import collector
 
@@ -125,7 +126,8 @@ _loaded: set[Path] = set()
 _in_store: dict[Path, frozenset[str]] = {}  # the texts each cache file holds, as last read or written
 
 
-def parse(name: str, texts: Iterable[str], cache: Path | None = None, keep: Iterable[str] = ()) -> Iterator[Parsed]:
+def parse(name: str, texts: Iterable[str], cache: Path | None = None, keep: Iterable[str] = (),
+          progress: Progress = no_progress) -> Iterator[Parsed]:
     """Entities and sentences of each text, in order. Texts seen before come from the
     process's cache, or from the cache file in `cache` (a folder the build owns).
 
@@ -139,7 +141,7 @@ def parse(name: str, texts: Iterable[str], cache: Path | None = None, keep: Iter
     found = {t: _entry(name, t) for t in dict.fromkeys(texts) if (name, t) in _cache}
     todo = [t for t in dict.fromkeys(texts) if t not in found]
     if todo:
-        found.update(_run(name, todo))
+        found.update(_run(name, todo, progress))
     if store is not None:
         _keep_store(store, name, found, keep, changed=bool(todo))
     if todo:
@@ -150,7 +152,7 @@ def parse(name: str, texts: Iterable[str], cache: Path | None = None, keep: Iter
         yield found[text]
 
 
-def _run(name: str, todo: list[str]) -> dict[str, Parsed]:
+def _run(name: str, todo: list[str], progress: Progress = no_progress) -> dict[str, Parsed]:
     """The model over texts not seen before."""
     pieces = [(text, offset, chunk) for text in todo for offset, chunk in _chunks(text)]
     entities: dict[str, list[Span]] = {t: [] for t in todo}
@@ -159,7 +161,7 @@ def _run(name: str, todo: list[str]) -> dict[str, Parsed]:
     with collector.off():  # spaCy switches the collector on when it loads: as it was afterwards
         nlp = load(name)
         docs = nlp.pipe((chunk for _, _, chunk in pieces), batch_size=BATCH_SIZE, n_process=processes)
-        for (text, offset, _), doc in zip(pieces, docs, strict=True):
+        for (text, offset, _), doc in zip(progress(pieces, "Finding names (spaCy)"), docs, strict=True):
             entities[text].extend(Span(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents)
             sentences[text].extend((offset + s.start_char, offset + s.end_char) for s in doc.sents)
     return {text: Parsed(tuple(entities[text]), tuple(sentences[text]), min(len(text), MAX_PARAGRAPH_CHARS))
