@@ -17,6 +17,7 @@ from conftest import BUILD_DATE, FIXTURES
 from builder.entities import index_entities, nlp
 from builder.model import EntityIndex
 from builder.pipeline import load_corpus
+from builder.progress import Progress, no_progress
 
 NEW_PARAGRAPH = ("Deputy Chief Ian Marsh met Jagmeet Singh and Pierre Poilievre in Harwick on Monday, "
                  "the Courier reported.")
@@ -81,9 +82,9 @@ def test_one_changed_article_gives_the_index_of_an_uncached_run(tmp_path: Path,
     parsed: list[str] = []
     run = nlp._run
 
-    def spy(name: str, todo: list[str]) -> dict[str, nlp.Parsed]:
+    def spy(name: str, todo: list[str], progress: Progress = no_progress) -> dict[str, nlp.Parsed]:
         parsed.extend(todo)
-        return run(name, todo)
+        return run(name, todo, progress)
 
     monkeypatch.setattr(nlp, "_run", spy)
     after = _index(seeds, cache)
