@@ -14,16 +14,19 @@ pages and briefing.json. The corpora are built the way real ones are hard:
     .venv/bin/python benchmarks/analysis_scale.py            # 1,000 and 10,000
     .venv/bin/python benchmarks/analysis_scale.py 2000 4000  # other sizes
 
-Target (issue 4): under 30 s for 10,000 articles, growing near-linearly.
+Target (issue 4): under 30 s for 10,000 articles, growing near-linearly. The last
+lines of output are one JSON object per size (articles, stages_seconds, pages_seconds,
+generate_seconds) for benchmarks/run.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -164,11 +167,20 @@ def _article(n: int, title: str, texts: list[str], outlet: str, date: dt.date | 
                    encoding="utf-8", metadata=metadata, paragraphs=number(blocks), removed=(), extra=())
 
 
-def run(size: int) -> float:
+@dataclass(frozen=True, slots=True)
+class Run:
+    articles: int
+    stages_seconds: float  # analyse(), every stage
+    pages_seconds: float  # the briefing and sources pages, and briefing.json
+    generate_seconds: float  # making the synthetic corpus, not the builder's work
+
+
+def run(size: int) -> Run:
     start = time.perf_counter()
     made = corpus(size)
+    generated = time.perf_counter() - start
     words = sum(a.words for a in made.articles)
-    print(f"\n{size:,} articles, {words:,} words (generated in {time.perf_counter() - start:.1f} s)")
+    print(f"\n{size:,} articles, {words:,} words (generated in {generated:.1f} s)")
     timings: list[tuple[str, float]] = []
     start, cpu = time.perf_counter(), time.process_time()
     result = analyse(made, timings)
@@ -185,17 +197,21 @@ def run(size: int) -> float:
     print(f"  {'total':<14} {total + pages:7.2f} s wall, {cpu:.2f} s CPU   ({len(result.claims.claims):,} claims, "
           f"{len(result.quotes.groups):,} quote groups, {len(result.figures.groups):,} figure groups, "
           f"{len(result.timeline.events):,} events, {len(result.disagreements):,} disagreements)")
-    return total + pages
+    return Run(size, round(total, 2), round(pages, 2), round(generated, 2))
 
 
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [1_000, 10_000]
     # Load spaCy once before timing: a build pays it once whatever the corpus size.
     analyse(corpus(10, seed=1))
-    results = [(size, run(size)) for size in sizes]
+    results = [run(size) for size in sizes]
     if len(results) > 1:
-        (a, ta), (b, tb) = results[0], results[-1]
-        print(f"\n{b / a:.0f}x the articles took {tb / ta:.1f}x the time")
+        a, b = results[0], results[-1]
+        growth = (b.stages_seconds + b.pages_seconds) / (a.stages_seconds + a.pages_seconds)
+        print(f"\n{b.articles / a.articles:.0f}x the articles took {growth:.1f}x the time")
+    # Last, one JSON object a line, one per size: benchmarks/run.py reads them.
+    for r in results:
+        print(json.dumps({f.name: getattr(r, f.name) for f in fields(Run)}))
 
 
 if __name__ == "__main__":

@@ -2,31 +2,42 @@
 
 Everything is extractive and cited: every finding carries `Span`s (article slug,
 paragraph anchor, characters), and every text shown is a substring of a cleaned
-paragraph. Each analysis is a pure function of the corpus and of the results of the
-analyses before it in `ANALYSES`; `analyse` runs them in that order:
+paragraph. The analyses first read each article on its own (findings.py: sentences,
+their words, dates, quotes, figures, relations), then compare across the corpus.
+Each comparison is a pure function of the corpus, of the articles' findings joined
+(`found`) and of the results of the analyses before it in `ANALYSES`; `analyse`
+runs them in that order:
 
     sentences -> dates, claims, quotes, figures, relations
               -> timeline (dates + claims), disagreements (all), similarity (claims)
 
-Adding one is a module, a line in `ANALYSES` and a field in `Analysis`.
+Adding one is a module, a line in `ANALYSES` (and in `findings.READING` for what it
+reads in one article) and a field in `Analysis`.
+
+With a cache folder, the findings of articles read before are kept (cache.py): a
+rebuild with one article changed reads that article only.
 """
 
 from __future__ import annotations
 
-import inspect
+import gc
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from pathlib import Path
 
 from ..model import Corpus
-from .claims import Claims, find_claims
-from .dates import DateMention, find_dates
+from . import cache as findings_cache
+from .claims import Claims, group_claims
+from .dates import DateMention
 from .disagreements import Disagreement, find_disagreements
-from .figures import Figures, find_figures
-from .quotes import Quotes, find_quotes
-from .relations import Relation, find_relations
-from .sentences import Sentence, find_sentences
+from .figures import Figures, group_figures
+from .findings import Findings, Step, check, find, join
+from .quotes import Quotes, group_quotes
+from .relations import Relation
+from .sentences import Sentence
 from .similarity import Pair, find_pairs
 from .timeline import Timeline, find_timeline
 
@@ -46,59 +57,74 @@ class Analysis:
     similarity: tuple[Pair, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One analysis: its result's name in `Analysis`, and the function that makes it.
-    The function's parameters name what it needs: `corpus` or earlier results."""
-
-    name: str
-    run: Callable[..., object]
-
-    @property
-    def needs(self) -> tuple[str, ...]:
-        return tuple(inspect.signature(self.run).parameters)
-
-
 ANALYSES: tuple[Step, ...] = (
-    Step("sentences", find_sentences),
-    Step("dates", find_dates),
-    Step("claims", find_claims),
-    Step("quotes", find_quotes),
-    Step("figures", find_figures),
-    Step("relations", find_relations),
-    Step("timeline", find_timeline),
+    Step("sentences", lambda found: found.sentences),
+    Step("dates", lambda found: found.dates),
+    Step("claims", lambda corpus, found: group_claims(corpus, found.claimable)),
+    Step("quotes", lambda corpus, found: group_quotes(corpus, found.quotes, found.quote_wordings)),
+    Step("figures", lambda corpus, found: group_figures(corpus, found.figures, found.contexts)),
+    Step("relations", lambda found: found.relations),
+    Step("timeline", lambda corpus, found, dates, claims: find_timeline(corpus, dates, claims, found.dated_words)),
     Step("disagreements", find_disagreements),
     Step("similarity", find_pairs),
 )
 
-
-def _check(steps: tuple[Step, ...]) -> None:
-    """Each step needs only the corpus and steps before it; every field has a step."""
-    done = {"corpus"}
-    for step in steps:
-        missing = set(step.needs) - done
-        if missing:
-            raise RuntimeError(f"analysis {step.name!r} needs {sorted(missing)} before it")
-        done.add(step.name)
-    names = {f.name for f in fields(Analysis)}
-    if names != done - {"corpus"}:
-        raise RuntimeError(f"ANALYSES and Analysis differ: {sorted(names ^ (done - {'corpus'}))}")
+check(ANALYSES, {"corpus", "found"}, {f.name for f in fields(Analysis)})
 
 
-_check(ANALYSES)
+def analyse(
+    corpus: Corpus, timings: list[tuple[str, float]] | None = None, cache: Path | None = None
+) -> Analysis:
+    """Run every analysis in order. `timings`, when given, receives (name, seconds);
+    `cache`, when given, is a folder where the articles' findings are kept between
+    runs (cache.py)."""
+    with _cyclic_gc_paused():
+        return _analyse(corpus, timings, cache)
 
 
-def analyse(corpus: Corpus, timings: list[tuple[str, float]] | None = None) -> Analysis:
-    """Run every analysis in order. `timings`, when given, receives (name, seconds)."""
-    results: dict[str, object] = {"corpus": corpus}
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """The analyses make millions of small objects (spans, tuples, dicts) and keep most
+    of them; Python's cycle collector, set off by allocations, walks every live one
+    again and again: it was half the time of a rebuild from the cache on the BBC
+    corpus. They form no cycles, so reference counting frees what is dropped; the
+    collector waits until the analyses are done.
+
+    Then what they made goes to the collector's oldest generation unexamined (freeze,
+    then unfreeze): mostly the Analysis, kept for the rest of the build, and examining
+    all of it at the first allocation after would cost a tenth of a second more. It is
+    examined with the rest of that generation, when Python next collects it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def _analyse(corpus: Corpus, timings: list[tuple[str, float]] | None, cache: Path | None) -> Analysis:
+    spent: dict[str, float] = {}
+    start = time.perf_counter()
+    if cache is None:
+        found = join([find(article, spent) for article in corpus.articles])
+    else:
+        found = findings_cache.find_all(corpus.articles, cache, spent)
+    # Joining the findings and, with a cache, reading and writing it.
+    overhead = "join" if cache is None else "cache"
+    spent[overhead] = time.perf_counter() - start - sum(spent.values())
+    results: dict[str, object] = {"corpus": corpus, "found": found}
     for step in ANALYSES:
         start = time.perf_counter()
         results[step.name] = step.run(**{name: results[name] for name in step.needs})
-        if timings is not None:
-            timings.append((step.name, time.perf_counter() - start))
-        log.debug("analysis %s: %.2f s", step.name, time.perf_counter() - start)
-    del results["corpus"]
+        spent[step.name] = spent.get(step.name, 0.0) + time.perf_counter() - start
+        log.debug("analysis %s: %.2f s", step.name, spent[step.name])
+    if timings is not None:
+        timings.extend((name, spent.get(name, 0.0)) for name in (overhead, *(s.name for s in ANALYSES)))
+    del results["corpus"], results["found"]
     return Analysis(**results)  # type: ignore[arg-type]
 
 
-__all__ = ["ANALYSES", "Analysis", "Step", "analyse"]
+__all__ = ["ANALYSES", "Analysis", "Findings", "Step", "analyse"]

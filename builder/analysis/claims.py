@@ -73,14 +73,54 @@ def sentence_key(span: Span) -> tuple[str, str, int]:
     return (span.article, span.anchor, span.start)
 
 
-def find_claims(corpus: Corpus, sentences: tuple[Sentence, ...]) -> Claims:
+# A sentence worded enough to be a claim, with its content words (words.content): read
+# with its article (findings.py).
+Candidate = tuple[Sentence, tuple[str, ...]]
+
+
+def candidates(sentences: Sequence[Sentence]) -> tuple[Candidate, ...]:
+    return tuple((s, bag) for s in sentences if _worded(bag := words.content(s.span.text)))
+
+
+def find_claims(corpus: Corpus, sentences: Sequence[Sentence]) -> Claims:
+    """Claims of a corpus's sentences (corpus order)."""
+    return group_claims(corpus, candidates(sentences))
+
+
+def group_claims(corpus: Corpus, kept: Sequence[Candidate]) -> Claims:
+    """The candidates of every article (corpus order) grouped into claims."""
     outlet_of = {a.slug: outlets.key(a) for a in corpus.articles}
-    kept = [(s, bag) for s in sentences if _worded(bag := words.content(s.span.text))]
     bags = [bag for _, bag in kept]
-    limit = max_df(len(bags))
+    groups, centers = _cluster(bags)
+    made: list[tuple[tuple[int, int, int, str], Claim]] = []
+    for members, center, claim_id in zip(groups, centers, stable_ids("c", [" ".join(bags[c]) for c in centers]), strict=True):
+        if len(members) == 1:  # most sentences: one article's own (a quick path at 10,000 articles)
+            sentence = kept[center][0]
+            slug = sentence.span.article
+            claim = Claim(claim_id, sentence.span, (sentence.span,), (outlet_of[slug],), sentence.position, (slug,))
+        else:
+            spans = tuple(kept[i][0].span for i in members)
+            claim = Claim(
+                id=claim_id,
+                span=kept[center][0].span,
+                spans=spans,
+                outlets=outlets.independent(outlet_of[s.article] for s in spans),
+                position=min(kept[i][0].position for i in members),
+                articles=tuple(dict.fromkeys(s.article for s in spans)),
+            )
+        made.append(((-len(claim.outlets), claim.position, -len(claim.spans), claim_id), claim))
+    made.sort(key=lambda m: m[0])  # most outlets first; ids are unique, so the order is total
+    claims = tuple(claim for _, claim in made)
+    of_sentence = {(s.article, s.anchor, s.start): c.id for c in claims for s in c.spans}
+    return Claims(claims, of_sentence, {c.id: c for c in claims})
+
+
+def _cluster(bags: list[tuple[str, ...]]) -> tuple[list[list[int]], list[int]]:
+    """Groups of candidates (indices) that say the same, and the index of each group's
+    most central wording. Its vectors and keys go when it returns, before the claims
+    are made: together they were most of the peak memory at 50,000 articles."""
     df = words.document_frequency(bags)
-    keys = [words.rare(bag, df, BLOCK_KEYS, limit) for bag in bags]
-    identities = [" ".join(bag) for bag in bags]
+    keys = words.rare_keys(bags, df, BLOCK_KEYS, max_df(len(bags)))
     weights = words.idf(df, len(bags))
     # Vectors only for sentences that meet another on a rare word: most never do.
     vectors: list[dict[str, float] | None] = [None] * len(bags)
@@ -91,28 +131,15 @@ def find_claims(corpus: Corpus, sentences: tuple[Sentence, ...]) -> Claims:
             vec = vectors[i] = words.vector(bags[i], weights)
         return vec
 
-    groups = group(identities, keys, lambda i, j: words.cosine(vector(i), vector(j)), SIMILARITY,
-                   min_shared=MIN_SHARED_KEYS)
-    centers = [members[_medoid(members, vector, identities)] for members in groups]
-    made: list[Claim] = []
-    for members, center, claim_id in zip(groups, centers, stable_ids("c", [identities[c] for c in centers]), strict=True):
-        if len(members) == 1:  # most sentences: one article's own (a quick path at 10,000 articles)
-            sentence = kept[center][0]
-            slug = sentence.span.article
-            made.append(Claim(claim_id, sentence.span, (sentence.span,), (outlet_of[slug],), sentence.position, (slug,)))
-            continue
-        spans = tuple(kept[i][0].span for i in members)
-        made.append(Claim(
-            id=claim_id,
-            span=kept[center][0].span,
-            spans=spans,
-            outlets=outlets.independent(outlet_of[s.article] for s in spans),
-            position=min(kept[i][0].position for i in members),
-            articles=tuple(dict.fromkeys(s.article for s in spans)),
-        ))
-    made.sort(key=lambda c: (-c.support, c.position, -len(c.spans), c.id))
-    of_sentence = {sentence_key(s): c.id for c in made for s in c.spans}
-    return Claims(tuple(made), of_sentence, {c.id: c for c in made})
+    def score(i: int, j: int) -> float:
+        return words.cosine(vectors[i] or vector(i), vectors[j] or vector(j))
+
+    # Two sentences are the same wording when their words are: the bags themselves serve
+    # as identities, and order as their texts (" ".join) would, since a space sorts
+    # before any character of a word.
+    groups = group(bags, keys, score, SIMILARITY, min_shared=MIN_SHARED_KEYS)
+    centers = [members[0] if len(members) == 1 else members[_medoid(members, vector, bags)] for members in groups]
+    return groups, centers
 
 
 def _worded(bag: tuple[str, ...]) -> bool:
@@ -121,7 +148,9 @@ def _worded(bag: tuple[str, ...]) -> bool:
     return len(bag) - sum(map(str.isdigit, bag)) >= MIN_WORDS
 
 
-def _medoid(members: Sequence[int], vector: Callable[[int], dict[str, float]], identities: Sequence[str]) -> int:
+def _medoid(
+    members: Sequence[int], vector: Callable[[int], dict[str, float]], identities: Sequence[tuple[str, ...]]
+) -> int:
     """Index (into members) of the wording closest to all the others; between equals,
     the first in alphabetical order, so that the claim's id does not depend on which
     article was read first."""

@@ -19,12 +19,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model import Corpus
+from ..model import Article, Corpus
 from .quotes import marked
-from .sentences import Sentence
+from .sentences import Sentence, by_article
 from .spans import Span
 
 Precision = Literal["day", "week", "month", "season", "year"]
@@ -164,17 +165,23 @@ def _future(text: str, offset: int, quoted: tuple[tuple[int, int], ...]) -> bool
     return bool(_FUTURE.search(text))
 
 
-def find_dates(corpus: Corpus, sentences: tuple[Sentence, ...]) -> tuple[DateMention, ...]:
-    published = {a.slug: (a.metadata.date.value if a.metadata.date else None) for a in corpus.articles}
-    texts = {(a.slug, p.anchor): p.text for a in corpus.articles for p in a.body}
-    quoted: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
+def in_article(article: Article, sentences: Sequence[Sentence]) -> tuple[DateMention, ...]:
+    """Every date expression of an article's sentences, in order."""
+    published = article.metadata.date.value if article.metadata.date else None
+    texts = {p.anchor: p.text for p in article.body}
+    quoted: dict[str, tuple[tuple[int, int], ...]] = {}
     out: list[DateMention] = []
     for s in sentences:
-        where = (s.span.article, s.span.anchor)
-        if where not in quoted:
-            quoted[where] = marked(texts[where])
-        out.extend(in_sentence(s.span, published[s.span.article], quoted[where]))
+        anchor = s.span.anchor
+        if anchor not in quoted:
+            quoted[anchor] = marked(texts[anchor])
+        out.extend(in_sentence(s.span, published, quoted[anchor]))
     return tuple(out)
+
+
+def find_dates(corpus: Corpus, sentences: Sequence[Sentence]) -> tuple[DateMention, ...]:
+    """Every date expression of a corpus, `sentences` in corpus order."""
+    return tuple(m for a, mine in by_article(corpus, sentences) for m in in_article(a, mine))
 
 
 _Resolved = tuple[dt.date | None, Precision, str, bool]

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from operator import mul, truediv
 
 from ..model import Corpus
 from . import numbers, outlets, words
@@ -95,6 +98,11 @@ _NOT_SUBJECTS = frozenset(
     """the a an but and in on at it its he she they we this that these those when while after
     before monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr""".split()
 ) | numbers.MONTHS
+
+
+# What a figure with a unit is about: its nearest context words, the further ones, and
+# what happened to what it counts (`_context`, `_fate`).
+Context = tuple[tuple[str, ...], tuple[str, ...], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,27 +245,55 @@ def conflict(a: Reading, b: Reading) -> bool:
     return a.values != b.values
 
 
-def find_figures(corpus: Corpus, sentences: tuple[Sentence, ...]) -> Figures:
+def in_sentences(sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
+    """The figures of sentences, in order: of one article or of a whole corpus."""
+    return tuple(f for s in sentences for f in in_sentence(s.span))
+
+
+def contexts(figures: Sequence[Figure]) -> tuple[Context, ...]:
+    """What each figure with a unit is about, read from its own sentence: a pure
+    function of the figure, kept with the article's other findings (findings.py)."""
+    out = []
+    for f in figures:
+        if f.unit:
+            near, further = _context(f)
+            out.append((near, further, _fate(f, near)))
+    return tuple(out)
+
+
+def find_figures(corpus: Corpus, sentences: Sequence[Sentence]) -> Figures:
+    found = in_sentences(sentences)
+    return group_figures(corpus, found, contexts(found))
+
+
+def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Context]) -> Figures:
+    """Figures of every article (corpus order), those with a unit grouped by what they
+    measure. `contexts` are the figures' with a unit (`contexts`), in the same order."""
     outlet_of = {a.slug: outlets.key(a) for a in corpus.articles}
-    found = [f for s in sentences for f in in_sentence(s.span)]
     united = [f for f in found if f.unit]
-    contexts = [_context(f) for f in united]
-    bags = [near + further for near, further in contexts]
+    bags = [near + further for near, further, _ in contexts]
     df = words.document_frequency(bags)
     weights = words.idf(df, len(bags))
-    vectors = [_vector(context, weights) for context in contexts]
-    limit = max_df(len(bags))
     keys = [
-        [(f.unit, w) for w in words.rare(bag, df, BLOCK_KEYS, limit)] + ([(f.unit, "@" + f.subject)] if f.subject else [])
-        for f, bag in zip(united, bags, strict=True)
+        [(f.unit, w) for w in rare] + ([(f.unit, "@" + f.subject)] if f.subject else [])
+        for f, rare in zip(united, words.rare_keys(bags, df, BLOCK_KEYS, max_df(len(bags))), strict=True)
     ]
-
-    fates = [_fate(f, near) for f, (near, _) in zip(united, contexts, strict=True)]
+    fates = [fate for _, _, fate in contexts]
     sets = [set(bag) for bag in bags]
+    # Where each figure's sentence is: cheaper to compare than the sentences.
+    places = [(s.article, s.anchor, s.start) for s in (f.sentence for f in united)]
+    vectors: list[dict[str, float] | None] = [None] * len(united)  # made when first compared
+
+    def vector(i: int) -> dict[str, float]:
+        vec = vectors[i]
+        if vec is None:
+            near, further, _ = contexts[i]
+            vec = vectors[i] = _vector(near, further, weights)
+        return vec
 
     def score(i: int, j: int) -> float:
         a, b = united[i], united[j]
-        if a.unit != b.unit or a.sentence == b.sentence:
+        if a.unit != b.unit or (places[i] == places[j] and a.sentence == b.sentence):
             return 0.0
         if a.subject and b.subject and a.subject != b.subject:
             return 0.0
@@ -268,20 +304,26 @@ def find_figures(corpus: Corpus, sentences: tuple[Sentence, ...]) -> Figures:
         if len(sets[i] & sets[j]) < MIN_SHARED:
             return 0.0
         bonus = SAME_SUBJECT if a.subject and a.subject == b.subject else 0.0
-        similarity = words.cosine(vectors[i], vectors[j]) + bonus
+        similarity = words.cosine(vector(i), vector(j)) + bonus
         if _ratio(a, b) > MAX_RATIO and similarity < FAR_APART_SIMILARITY:
             return 0.0
         return similarity
 
-    identities = list(range(len(united)))  # no two figures are the same by identity alone
-    groups = [_group([united[i] for i in members], outlet_of) for members in group(identities, keys, score, SIMILARITY)]
-    centers = [f"{g.unit} {g.figure.sentence.text}" for g in groups]
-    groups = [
-        FigureGroup(gid, g.unit, g.figures, g.readings, g.outlets, g.disputed)
-        for g, gid in zip(groups, stable_ids("f", centers), strict=True)
-    ]
-    groups.sort(key=lambda g: (not g.disputed, -g.support, g.figures[0].span))
-    return Figures(tuple(found), tuple(groups))
+    identities = range(len(united))  # no two figures are the same by identity alone
+    parts = [_group([united[i] for i in members], outlet_of) for members in group(identities, keys, score, SIMILARITY)]
+    # The id comes from the unit and the sentence of the figure most outlets give.
+    ids = stable_ids("f", [f"{figures[0].unit} {readings[0].figures[0].sentence.text}" for figures, readings, _, _ in parts])
+    made: list[tuple[tuple[object, ...], FigureGroup]] = []
+    for (figures, readings, voices, disputed), gid in zip(parts, ids, strict=True):
+        g = FigureGroup(gid, figures[0].unit, figures, readings, voices, disputed)
+        made.append(((not disputed, -len(voices), *_place(figures[0].span)), g))
+    made.sort(key=lambda m: m[0])  # disputed first, then most outlets, then where the first is
+    return Figures(tuple(found), tuple(g for _, g in made))
+
+
+def _place(span: Span) -> tuple[str, str, int, int, str]:
+    """A span's fields in the order spans compare."""
+    return (span.article, span.anchor, span.start, span.end, span.text)
 
 
 def _context(figure: Figure) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -336,18 +378,25 @@ def _verb(figure: Figure) -> str:
     return ""
 
 
-def _vector(context: tuple[tuple[str, ...], tuple[str, ...]], weights: dict[str, float]) -> dict[str, float]:
-    near, further = context
+def _vector(near: tuple[str, ...], further: tuple[str, ...], weights: dict[str, float]) -> dict[str, float]:
     vec: dict[str, float] = {}
     for w in further:
         vec[w] = weights.get(w, 1.0)
     for w in near:
         vec[w] = 2 * weights.get(w, 1.0)
-    norm = sum(v * v for v in vec.values()) ** 0.5 or 1.0
-    return {w: v / norm for w, v in vec.items()}
+    values = vec.values()
+    norm = sum(map(mul, values, values)) ** 0.5 or 1.0
+    return dict(zip(vec, map(truediv, values, repeat(norm))))
 
 
-def _group(figures: list[Figure], outlet_of: dict[str, str]) -> FigureGroup:
+def _group(
+    figures: list[Figure], outlet_of: dict[str, str]
+) -> tuple[tuple[Figure, ...], tuple[Reading, ...], tuple[str, ...], bool]:
+    """A group's figures, readings (most outlets first), outlets, and whether disputed."""
+    if len(figures) == 1:  # most figures: given by one article only
+        f = figures[0]
+        voices = (outlet_of[f.span.article],)
+        return (f,), (Reading(f.values, f.bound, f.approximate, (f,), voices),), voices, False
     by_value: dict[tuple[tuple[float, ...], str], list[Figure]] = defaultdict(list)
     for f in figures:
         by_value[(f.values, f.bound)].append(f)
@@ -360,11 +409,4 @@ def _group(figures: list[Figure], outlet_of: dict[str, str]) -> FigureGroup:
         key=lambda r: (-len(r.outlets), r.figures[0].span),
     )
     disputed = any(conflict(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :])
-    return FigureGroup(
-        id="",
-        unit=figures[0].unit,
-        figures=tuple(figures),
-        readings=tuple(readings),
-        outlets=outlets.independent(outlet_of[f.span.article] for f in figures),
-        disputed=disputed,
-    )
+    return tuple(figures), tuple(readings), outlets.independent(outlet_of[f.span.article] for f in figures), disputed

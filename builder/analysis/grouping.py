@@ -15,7 +15,9 @@ together. The order of items decides ties: corpus order, which is stable.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Hashable, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Hashable, Sequence
+from itertools import chain, islice
 
 # A key that already points to this many groups is a common word in disguise; comparing
 # with all of them would be the quadratic cost blocking exists to avoid. 8 found the
@@ -42,51 +44,63 @@ def group(
 ) -> list[list[int]]:
     """Groups of item indices, each group in item order, groups in order of first item.
     An item is scored only against items sharing `min_shared` of its keys (all of them
-    when it has fewer)."""
+    when it has fewer), and joins the group of the best score at least `threshold`
+    (between equal scores, the earliest group): the order candidates are met in does
+    not matter, which lets them be counted in bulk."""
     # An item joins a group or starts one; groups never merge, so a group is named by
     # its first item for good.
     group_of = list(range(len(identities)))
     first_of: dict[Hashable, int] = {}
     blocks: dict[Hashable, list[int]] = {}
     groups_in: dict[Hashable, set[int]] = {}
+    block_of = blocks.get
     for i, identity in enumerate(identities):
-        same = first_of.get(identity)
-        if same is not None:
+        same = first_of.setdefault(identity, i)
+        if same != i:
             group_of[i] = group_of[same]
             continue
-        first_of[identity] = i
         mine_keys = keys[i]
         if not mine_keys:
             continue  # nothing to be compared with, nowhere to be found
-        shared: dict[int, int] = {}
-        for k in mine_keys:
-            block = blocks.get(k)
-            if block:
-                for j in block:
-                    shared[j] = shared.get(j, 0) + 1
+        met = [block for k in mine_keys if (block := block_of(k))]
         enough = min(min_shared, len(mine_keys))
-        best, best_score = -1, threshold
-        for j, count in shared.items():
-            if count < enough:
-                continue
-            s = score(i, j)
-            if s >= best_score and (best < 0 or s > best_score or group_of[j] < group_of[best]):
-                best, best_score = j, s
-        if best >= 0:
-            group_of[i] = group_of[best]
+        if met and len(met) >= enough:
+            best, best_score = -1, threshold
+            for j in _candidates(met, enough):
+                s = score(i, j)
+                if s >= best_score and (best < 0 or s > best_score or group_of[j] < group_of[best]):
+                    best, best_score = j, s
+            if best >= 0:
+                group_of[i] = group_of[best]
         mine = group_of[i]
         for k in mine_keys:
             present = groups_in.get(k)
             if present is None:
                 groups_in[k] = {mine}
                 blocks[k] = [i]
-            elif mine not in present and len(present) < max_per_key:
+            elif len(present) < max_per_key and mine not in present:
                 present.add(mine)
                 blocks[k].append(i)
     out: dict[int, list[int]] = {}
     for i, g in enumerate(group_of):
         out.setdefault(g, []).append(i)
-    return sorted(out.values(), key=lambda members: members[0])
+    return list(out.values())  # a group is first met at its first item: in order already
+
+
+def _candidates(blocks: list[list[int]], enough: int) -> Collection[int]:
+    """The items in at least `enough` of the blocks (a block holds an item once), found
+    by set operations: most items meet none twice."""
+    if len(blocks) == 1:
+        return blocks[0]
+    if enough <= 1:
+        return set(chain.from_iterable(blocks))
+    if enough == 2:
+        seen, twice = set(blocks[0]), set()
+        for block in islice(blocks, 1, None):
+            twice.update(seen.intersection(block))
+            seen.update(block)
+        return twice
+    return [j for j, n in Counter(chain.from_iterable(blocks)).items() if n >= enough]
 
 
 def stable_ids(prefix: str, texts: Sequence[str]) -> list[str]:

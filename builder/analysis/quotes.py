@@ -14,8 +14,8 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -23,7 +23,7 @@ from ..blocks import text_key
 from ..model import Article, Corpus, Paragraph
 from . import attribution, outlets, words
 from .grouping import group, max_df, stable_ids
-from .sentences import Sentence
+from .sentences import Sentence, by_article
 from .spans import Span
 
 # Fewer words than this between marks is a scare quote or a name ("the "deal"").
@@ -148,11 +148,11 @@ def _worth_keeping(quoted: str) -> bool:
     return not (len(found) <= 8 and all(w[:1].isupper() or w.casefold() in _SMALL_WORDS for w in found if w[:1].isalpha()))
 
 
-def find_in_article(article: Article, sentences: list[Sentence]) -> list[Quote]:
+def find_in_article(article: Article, sentences: Sequence[Sentence]) -> list[Quote]:
     """Every quote of an article, speakers resolved in reading order."""
-    bounds_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    spans_of: dict[str, list[Span]] = defaultdict(list)
     for s in sentences:
-        bounds_of[s.span.anchor].append((s.span.start, s.span.end))
+        spans_of[s.span.anchor].append(s.span)
     body = article.body
     out: list[Quote] = []
     last: tuple[int, int, str] | None = None  # where the last named speaker's quote opens, and who
@@ -161,12 +161,13 @@ def find_in_article(article: Article, sentences: list[Sentence]) -> list[Quote]:
         found_here = [(s, e) for s, e in marked(text) if _worth_keeping(text[s:e])]
         if not found_here:
             continue
-        bounds = bounds_of.get(paragraph.anchor) or [(0, len(text))]
-        firsts = [b[0] for b in bounds]
+        # The sentence spans themselves, not copies: a quote's sentence is one of them.
+        spans = spans_of.get(paragraph.anchor) or [Span.of(article.slug, paragraph, 0, len(text))]
+        firsts = [span.start for span in spans]
         previous: Quote | None = None
         for start, end in found_here:
-            sentence = bounds[max(0, bisect.bisect_right(firsts, start) - 1)]
-            found = attribution.attribute(text, start, end, sentence)
+            sentence = spans[max(0, bisect.bisect_right(firsts, start) - 1)]
+            found = attribution.attribute(text, start, end, (sentence.start, sentence.end))
             speaker, how = found.speaker, found.how
             if speaker is not None and attribution.is_pronoun(speaker):
                 named = _last_named(body, index, start, last)
@@ -180,7 +181,7 @@ def find_in_article(article: Article, sentences: list[Sentence]) -> list[Quote]:
                 last = (index, start, speaker)
             quote = Quote(
                 span=Span.of(article.slug, paragraph, start, end),
-                sentence=Span.of(article.slug, paragraph, *sentence),
+                sentence=sentence,
                 speaker=speaker,
                 cue=found.cue,
                 how=how,
@@ -208,56 +209,108 @@ def _last_named(body: tuple[Paragraph, ...], index: int, position: int, last: tu
     return last[2] if last is not None else None
 
 
-def find_quotes(corpus: Corpus, sentences: tuple[Sentence, ...]) -> Quotes:
-    by_article: dict[str, list[Sentence]] = defaultdict(list)
-    for s in sentences:
-        by_article[s.span.article].append(s)
-    found = [q for a in corpus.articles for q in find_in_article(a, by_article[a.slug])]
+def in_article(article: Article, sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
+    return tuple(find_in_article(article, sentences))
+
+
+# What grouping compares of a quote: its text as a comparison key (blocks.text_key),
+# its content words, and its speaker's key (attribution.speaker_key; None without a
+# speaker). Read with the quote's article (findings.py).
+Wording = tuple[str, tuple[str, ...], str | None]
+
+
+def wordings(quotes: Sequence[Quote]) -> tuple[Wording, ...]:
+    return tuple(
+        (text_key(q.span.text), words.content(q.span.text), attribution.speaker_key(q.speaker) if q.speaker else None)
+        for q in quotes
+    )
+
+
+def find_quotes(corpus: Corpus, sentences: Sequence[Sentence]) -> Quotes:
+    """Every quote of a corpus, grouped; `sentences` in corpus order."""
+    found = [q for a, mine in by_article(corpus, sentences) for q in find_in_article(a, mine)]
+    return group_quotes(corpus, found, wordings(found))
+
+
+def group_quotes(corpus: Corpus, found: Sequence[Quote], worded: Sequence[Wording]) -> Quotes:
+    """The quotes of every article (corpus order) grouped across articles; `worded`
+    are their `wordings`, in the same order."""
     outlet_of = {a.slug: outlets.key(a) for a in corpus.articles}
-    keys_text = [text_key(q.span.text) for q in found]
-    bags = [words.content(q.span.text) for q in found]
+    keys_text = [w[0] for w in worded]
+    bags = [w[1] for w in worded]
     df = words.document_frequency(bags)
-    keys = [words.rare(bag, df, BLOCK_KEYS, max_df(len(bags))) for bag in bags]
+    keys = words.rare_keys(bags, df, BLOCK_KEYS, max_df(len(bags)))
     sizes = [len(k.split()) for k in keys_text]
+    padded = [f" {k} " for k in keys_text]
+    sets = [frozenset(bag) for bag in bags]
+    ratio, token_set_ratio = fuzz.ratio, fuzz.token_set_ratio
 
     def score(i: int, j: int) -> float:
-        short, long = sorted((keys_text[i], keys_text[j]), key=len)
-        if min(sizes[i], sizes[j]) >= EXCERPT_WORDS and f" {short} " in f" {long} ":
+        # A score under SIMILARITY decides nothing (grouping.group), so rapidfuzz may
+        # stop early there and say 0.
+        a, b = keys_text[i], keys_text[j]
+        fewest = min(sizes[i], sizes[j])
+        if fewest >= EXCERPT_WORDS and (padded[i] in padded[j] if len(a) <= len(b) else padded[j] in padded[i]):
             return 100.0  # an excerpt: "not let those workers down" (fixture story)
-        if min(sizes[i], sizes[j]) < SHORT_WORDS or len(set(bags[i]) & set(bags[j])) < 3:
-            return fuzz.ratio(keys_text[i], keys_text[j])
-        return fuzz.token_set_ratio(keys_text[i], keys_text[j])
+        if fewest < SHORT_WORDS or len(sets[i] & sets[j]) < 3:
+            return ratio(a, b, score_cutoff=SIMILARITY)
+        return token_set_ratio(a, b, score_cutoff=SIMILARITY)
 
     groups = group(keys_text, keys, score, SIMILARITY)
-    made = [_group([found[i] for i in members], [keys_text[i] for i in members], outlet_of) for members in groups]
-    made = [replace(g, id=i) for g, i in zip(made, stable_ids("q", [text_key(g.text) for g in made]), strict=True)]
-    made.sort(key=lambda g: (-g.support, -len(g.quotes), g.quotes[0].span))
-    return Quotes(tuple(made))
+    speaker_keys = [w[2] for w in worded]
+    parts = [_group(members, found, keys_text, speaker_keys, outlet_of) for members in groups]
+    # The id comes from the wording most outlets use, the first variant.
+    ids = stable_ids("q", [keys_text[variants[0]] for variants, _ in parts])
+    made: list[tuple[tuple[object, ...], QuoteGroup]] = []
+    for (variants, (quotes, speaker, speakers, voices)), gid in zip(parts, ids, strict=True):
+        g = QuoteGroup(gid, found[variants[0]], quotes, speaker, speakers, voices, tuple(found[v] for v in variants))
+        made.append((_order(g), g))
+    made.sort(key=lambda m: m[0])
+    return Quotes(tuple(g for _, g in made))
 
 
-def _group(quotes: list[Quote], keys: list[str], outlet_of: dict[str, str]) -> QuoteGroup:
+def _order(g: QuoteGroup) -> tuple[object, ...]:
+    """Most outlets first, then most occurrences, then where the first one is (a
+    `Span`'s order, field by field)."""
+    first = g.quotes[0].span
+    return (-len(g.outlets), -len(g.quotes), first.article, first.anchor, first.start, first.end, first.text)
+
+
+_Parts = tuple[tuple[Quote, ...], str | None, tuple[str, ...], tuple[str, ...]]
+
+
+def _group(
+    members: list[int], found: Sequence[Quote], keys: list[str], speaker_keys: list[str | None],
+    outlet_of: dict[str, str],
+) -> tuple[list[int], _Parts]:
+    """A group's variants (one occurrence per distinct wording, most outlets first, as
+    indices into `found`), and its quotes, speaker, speakers and outlets."""
+    if len(members) == 1:  # most quotes: said in one article only
+        q = found[members[0]]
+        spoken = (q.speaker,) if q.speaker else ()
+        return members, ((q,), q.speaker or None, spoken, (outlet_of[q.span.article],))
     voices: dict[str, set[str]] = defaultdict(set)
-    first: dict[str, Quote] = {}
-    for q, k in zip(quotes, keys, strict=True):
-        voices[k].add(outlet_of[q.span.article])
-        first.setdefault(k, q)
+    first: dict[str, int] = {}
+    for i in members:
+        voices[keys[i]].add(outlet_of[found[i].span.article])
+        first.setdefault(keys[i], i)
     order = sorted(first, key=lambda k: (-len(voices[k]), -len(k), k))
     # Cues in the sentence say more than "he said" read back: count those when there are any.
-    explicit = [q for q in quotes if q.speaker and q.how in EXPLICIT]
-    named = Counter(attribution.speaker_key(q.speaker) for q in (explicit or quotes) if q.speaker)
+    explicit = [i for i in members if found[i].speaker and found[i].how in EXPLICIT]
+    named: Counter[str] = Counter()
     forms: dict[str, str] = {}
-    for q in explicit or quotes:
-        if q.speaker:
-            k = attribution.speaker_key(q.speaker)
-            if len(q.speaker) > len(forms.get(k, "")):
-                forms[k] = q.speaker
+    for i in explicit or members:
+        speaker = found[i].speaker
+        k = speaker_keys[i]
+        if speaker and k is not None:
+            named[k] += 1
+            if len(speaker) > len(forms.get(k, "")):
+                forms[k] = speaker
     ranked = sorted(named, key=lambda k: (-named[k], k))
-    return QuoteGroup(
-        id="",  # set from the central wording once every group is made
-        quote=first[order[0]],
-        quotes=tuple(quotes),
-        speaker=forms[ranked[0]] if ranked else None,
-        speakers=tuple(forms[k] for k in ranked),
-        outlets=outlets.independent(outlet_of[q.span.article] for q in quotes),
-        variants=tuple(first[k] for k in order),
+    quotes = tuple(found[i] for i in members)
+    return [first[k] for k in order], (
+        quotes,
+        forms[ranked[0]] if ranked else None,
+        tuple(forms[k] for k in ranked),
+        outlets.independent(outlet_of[q.span.article] for q in quotes),
     )

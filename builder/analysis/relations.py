@@ -10,6 +10,7 @@ sentence; the pattern reads the sentences where such a swap is unambiguous.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .attribution import PROPER_NAME, clean_name, speaker_key
@@ -60,5 +61,6 @@ def in_sentence(sentence: Span) -> list[Relation]:
     return out
 
 
-def find_relations(sentences: tuple[Sentence, ...]) -> tuple[Relation, ...]:
+def find_relations(sentences: Sequence[Sentence]) -> tuple[Relation, ...]:
+    """The relations of sentences, in order: of one article or of a whole corpus."""
     return tuple(r for s in sentences for r in in_sentence(s.span))

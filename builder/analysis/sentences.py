@@ -18,11 +18,11 @@ rest is mostly tweet embeds and "..." (tests/test_analysis_corpora.py compares t
 
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import Corpus
+from ..model import Article, Corpus
 from .spans import Span
 
 # Abbreviations spaCy's exceptions lack that news writes before a capital or a number.
@@ -39,12 +39,29 @@ class Sentence:
     position: int  # 0-based among its article's sentences: lead sentences come first
 
 
-@functools.cache
+# Read from spaCy once a process, or handed over by the analysis cache (cache.py):
+# importing spaCy takes a second, more than a rebuild with one article changed may.
+_known: frozenset[str] | None = None
+
+
 def abbreviations() -> frozenset[str]:
+    global _known
+    if _known is None:
+        _known = spacy_abbreviations() | EXTRA_ABBREVIATIONS
+    return _known
+
+
+def spacy_abbreviations() -> frozenset[str]:
     from spacy.lang.en import English  # the data only; no pipeline is built
 
-    known = (k for k in English.Defaults.tokenizer_exceptions if k.endswith(".") and " " not in k)
-    return frozenset(known) | EXTRA_ABBREVIATIONS
+    return frozenset(k for k in English.Defaults.tokenizer_exceptions if k.endswith(".") and " " not in k)
+
+
+def remember_abbreviations(known: frozenset[str]) -> None:
+    """Use `known` (an earlier `abbreviations()` under the same spaCy version) instead
+    of reading spaCy again."""
+    global _known
+    _known = known
 
 
 def split(text: str) -> tuple[tuple[int, int], ...]:
@@ -76,14 +93,25 @@ def _trim(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...
     return tuple(out)
 
 
-def find_sentences(corpus: Corpus) -> tuple[Sentence, ...]:
-    """Every sentence of every article's body (headings left out: scraped subheads are
-    often navigation), in corpus order."""
+def in_article(article: Article) -> tuple[Sentence, ...]:
+    """Every sentence of an article's body (headings left out: scraped subheads are
+    often navigation), in order."""
     out: list[Sentence] = []
-    for article in corpus.articles:
-        n = 0
-        for paragraph in article.body:
-            for start, end in split(paragraph.text):
-                out.append(Sentence(Span.of(article.slug, paragraph, start, end), n))
-                n += 1
+    for paragraph in article.body:
+        for start, end in split(paragraph.text):
+            out.append(Sentence(Span.of(article.slug, paragraph, start, end), len(out)))
     return tuple(out)
+
+
+def find_sentences(corpus: Corpus) -> tuple[Sentence, ...]:
+    """Every sentence of every article, in corpus order."""
+    return tuple(s for article in corpus.articles for s in in_article(article))
+
+
+def by_article(corpus: Corpus, sentences: Iterable[Sentence]) -> list[tuple[Article, list[Sentence]]]:
+    """Each article of the corpus with its sentences among `sentences`: for the
+    analyses read article by article, given a corpus's sentences."""
+    mine: dict[str, list[Sentence]] = {a.slug: [] for a in corpus.articles}
+    for s in sentences:
+        mine[s.span.article].append(s)
+    return [(a, mine[a.slug]) for a in corpus.articles]

@@ -11,11 +11,12 @@ the end: kept, never guessed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Corpus
 from . import outlets, words
-from .claims import Claims, sentence_key
+from .claims import Claims
 from .dates import DateMention, Precision
 from .grouping import group, max_df, stable_ids
 from .spans import Span
@@ -51,63 +52,77 @@ class Timeline:
     mentions: tuple[DateMention, ...]  # every date expression, corpus order
 
 
-def find_timeline(corpus: Corpus, dates: tuple[DateMention, ...], claims: Claims) -> Timeline:
-    mentions = dates
+def find_timeline(
+    corpus: Corpus, dates: Sequence[DateMention], claims: Claims, bags: Sequence[tuple[str, ...]] | None = None
+) -> Timeline:
+    """The events of a corpus's date mentions (corpus order). `bags` are the content
+    words of each mention's sentence, read with the articles (findings.py); made here
+    when not given. Mentions are handled by their index in `dates` throughout: cheaper
+    to hash and sort than the mentions, and the index is their corpus order."""
+    mentions = tuple(dates)
     outlet_of = {a.slug: outlets.key(a) for a in corpus.articles}
-    dated = [m for m in mentions if m.resolved]
-    claim_of = [claims.of_sentence.get(sentence_key(m.sentence)) for m in dated]
-    bags = [words.content(m.sentence.text) for m in dated]
-    df = words.document_frequency(bags)
-    weights = words.idf(df, len(bags))
-    vectors = [words.vector(bag, weights) for bag in bags]
-    limit = max_df(len(bags))
+    if bags is None:
+        bags = [words.content(m.sentence.text) for m in mentions]
+    claim_of = [claims.of_sentence.get((s.article, s.anchor, s.start)) for s in (m.sentence for m in mentions)]
+    dated = [k for k, m in enumerate(mentions) if m.resolved]
+    dated_bags = [bags[k] for k in dated]
+    df = words.document_frequency(dated_bags)
+    weights = words.idf(df, len(dated_bags))
+    rare = words.rare_keys(dated_bags, df, BLOCK_KEYS, max_df(len(dated_bags)))
     keys = [
-        ([("claim", claim)] if claim else []) + [(m.date, m.precision, w) for w in words.rare(bag, df, BLOCK_KEYS, limit)]
-        for m, bag, claim in zip(dated, bags, claim_of, strict=True)
+        ([("claim", claim_of[k])] if claim_of[k] else []) + [(mentions[k].date, mentions[k].precision, w) for w in ws]
+        for k, ws in zip(dated, rare, strict=True)
     ]
+    vectors: list[dict[str, float] | None] = [None] * len(dated)  # made when first compared
+
+    def vector(i: int) -> dict[str, float]:
+        vec = vectors[i]
+        if vec is None:
+            vec = vectors[i] = words.vector(dated_bags[i], weights)
+        return vec
 
     def score(i: int, j: int) -> float:
-        a, b = dated[i], dated[j]
-        if a.sentence == b.sentence or (a.date, a.precision) != (b.date, b.precision):
+        a, b = mentions[dated[i]], mentions[dated[j]]
+        if a.date != b.date or a.precision != b.precision or a.sentence == b.sentence:
             return 0.0  # "opened in 1962 and closed in 2023": two events
-        if claim_of[i] is not None and claim_of[i] == claim_of[j]:
+        if claim_of[dated[i]] is not None and claim_of[dated[i]] == claim_of[dated[j]]:
             return 1.0
-        return words.cosine(vectors[i], vectors[j])
+        return words.cosine(vector(i), vector(j))
 
-    groups: list[list[DateMention]] = [
-        [dated[i] for i in members] for members in group(list(range(len(dated))), keys, score, SIMILARITY)
-    ]
+    groups = [[dated[i] for i in members] for members in group(range(len(dated)), keys, score, SIMILARITY)]
     # An undatable mention joins the best-supported event of its claim, else waits with
     # the other undatable mentions of that claim.
     by_claim: dict[str, int] = {}
     for n, members in sorted(enumerate(groups), key=lambda g: -len(g[1])):
-        for m in members:
-            claim = claims.of_sentence.get(sentence_key(m.sentence))
+        for k in members:
+            claim = claim_of[k]
             if claim:
                 by_claim.setdefault(claim, n)
-    undated: dict[object, list[DateMention]] = {}
-    for m in mentions:
+    undated: dict[object, list[int]] = {}
+    for k, m in enumerate(mentions):
         if m.resolved:
             continue
-        claim = claims.of_sentence.get(sentence_key(m.sentence))
+        claim = claim_of[k]
         if claim in by_claim:
-            groups[by_claim[claim]].append(m)
+            groups[by_claim[claim]].append(k)
         else:
-            undated.setdefault(claim or m.span, []).append(m)
+            undated.setdefault(claim or m.span, []).append(k)
     groups.extend(undated.values())
-    order = {m.span: k for k, m in enumerate(mentions)}
-    firsts = [next((m for m in members if m.resolved), members[0]) for members in groups]
+    # The first mention of a group is dated when any is: the dated ones come first.
+    firsts = [mentions[members[0]] for members in groups]
     ids = stable_ids("e", [f"{first.shown()} {first.sentence.text}" for first in firsts])
-    made = [
-        Event(
+    made = []
+    for members, first, eid in zip(groups, firsts, ids, strict=True):
+        event = Event(
             id=eid,
             date=first.date,
             precision=first.precision,
             sentence=first.sentence,
-            mentions=tuple(sorted(members, key=lambda m: order[m.span])),
-            outlets=outlets.independent(outlet_of[m.span.article] for m in members),
+            mentions=tuple([mentions[k] for k in sorted(members)]),
+            outlets=outlets.independent(outlet_of[mentions[k].span.article] for k in members),
         )
-        for members, first, eid in zip(groups, firsts, ids, strict=True)
-    ]
-    made.sort(key=lambda e: (e.date is None, e.date or dt.date.min, -e.support, e.sentence))
-    return Timeline(tuple(made), mentions)
+        s = first.sentence
+        made.append(((first.date is None, first.date or dt.date.min, -len(event.outlets),
+                      s.article, s.anchor, s.start, s.end, s.text), event))
+    made.sort(key=lambda m: m[0])  # by date, most outlets first, then by sentence (a `Span`'s order)
+    return Timeline(tuple(e for _, e in made), mentions)

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain, repeat
+from operator import add, mul, truediv
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -33,7 +35,21 @@ def fold(text: str) -> str:
     """Case and accents ignored."""
     if text.isascii():
         return text.casefold()
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_WITHOUT_ACCENTS)
+
+
+class _Accents(dict[int, int | None]):
+    """A `str.translate` table that drops combining characters (accents once NFKD has
+    split them off), filled as characters are met: the translation runs in C, where a
+    test of every character in Python was most of the time spent reading words."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_ACCENTS = _Accents()
 
 
 def stem(word: str) -> str:
@@ -64,22 +80,59 @@ def root(word: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(fold(text))
+    return _split(fold(text))
 
 
-# A sentence is read by claims, figures and the timeline. The keys are the sentences'
-# own strings, already held by the analysis: the cache costs the word tuples only.
-@functools.lru_cache(maxsize=1 << 18)
+def _split(folded: str) -> list[str]:
+    """`_TOKEN.findall`, the regular expression being the reference. ASCII text (most
+    news text once folded) is split in C instead, several times faster: every character
+    but a letter, a digit or an apostrophe becomes a space, then apostrophes that do not
+    join two runs of letters and digits ("'tis", "dogs'", "a''b") are dropped."""
+    if not folded.isascii():
+        return _TOKEN.findall(folded)
+    chunks = folded.translate(_ASCII_SPACES).split()
+    if "'" not in folded:
+        return chunks
+    out: list[str] = []
+    for chunk in chunks:
+        if "'" in chunk:
+            out.extend(part for part in _APOSTROPHES.split(chunk.strip("'")) if part)
+        else:
+            out.append(chunk)
+    return out
+
+
+_ASCII_SPACES = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "'")}
+_APOSTROPHES = re.compile("'{2,}")
+
+
+# A sentence is read for claims, then for the timeline when it has a date, one article
+# after the other (findings.py): a small cache suffices.
+@functools.lru_cache(maxsize=1 << 12)
 def content(text: str) -> tuple[str, ...]:
     """The words that carry meaning, rooted, in order (numbers kept: "169" matters)."""
-    return tuple([root(t) for t in _TOKEN.findall(fold(text)) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())])
+    if len(_CONTENT) > _CONTENT_SIZE:
+        _CONTENT.clear()
+    return tuple(filter(None, map(_CONTENT.__getitem__, _split(fold(text)))))
+
+
+class _ContentWords(dict[str, str]):
+    """Each token's content word (`root`), or "" for a stop word: filled as tokens are
+    met, and read in C (`content` runs on every sentence of every article; testing and
+    rooting each token in Python was most of that time). A root is never ""."""
+
+    def __missing__(self, token: str) -> str:
+        kept = root(token) if token not in STOPWORDS and (len(token) > 1 or token.isdigit()) else ""
+        self[token] = kept
+        return kept
+
+
+_CONTENT = _ContentWords()
+_CONTENT_SIZE = 1 << 18  # distinct tokens; numbers make them many on a long-lived server
 
 
 def document_frequency(bags: Iterable[Iterable[str]]) -> Counter[str]:
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(set(bag))
-    return df
+    return Counter(chain.from_iterable(map(set, bags)))
 
 
 def idf(df: Counter[str], n: int) -> dict[str, float]:
@@ -88,15 +141,16 @@ def idf(df: Counter[str], n: int) -> dict[str, float]:
 
 def vector(bag: Iterable[str], weights: dict[str, float]) -> dict[str, float]:
     """A unit-length TF-IDF vector (binary term frequency: a sentence says a word once)."""
-    vec = {w: weights.get(w, 1.0) for w in set(bag)}
-    norm = math.hypot(*vec.values()) or 1.0
-    return {w: v / norm for w, v in vec.items()}
+    distinct = set(bag)
+    values = list(map(weights.get, distinct, repeat(1.0)))
+    norm = math.hypot(*values) or 1.0
+    return dict(zip(distinct, map(truediv, values, repeat(norm))))
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    # The shared words by a set operation in C: most pairs share few or none.
+    # The shared words by a set operation, the products in C: most pairs share few words.
     shared = a.keys() & b.keys()
-    return sum([a[w] * b[w] for w in shared]) if shared else 0.0
+    return sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared))) if shared else 0.0
 
 
 def centrality(vectors: Sequence[dict[str, float]]) -> list[float]:
@@ -104,8 +158,7 @@ def centrality(vectors: Sequence[dict[str, float]]) -> list[float]:
     products is the dot product with the sum."""
     total: dict[str, float] = {}
     for vec in vectors:
-        for w, v in vec.items():
-            total[w] = total.get(w, 0.0) + v
+        total.update(zip(vec, map(add, map(total.get, vec, repeat(0.0)), vec.values())))
     return [cosine(vec, total) for vec in vectors]
 
 
@@ -114,3 +167,13 @@ def rare(bag: Sequence[str], df: Counter[str], k: int, max_df: int) -> tuple[str
     not so common that a block on them would be huge (df <= max_df): blocking keys."""
     usable = sorted([(n, w) for w in set(bag) if 2 <= (n := df[w]) <= max_df])
     return tuple(w for _, w in usable[:k])
+
+
+def rare_keys(bags: Sequence[Iterable[str]], df: Counter[str], k: int, max_df: int) -> list[tuple[str, ...]]:
+    """`rare` of many bags at once: the usable words ranked once, then each bag's
+    ranks sorted as numbers, not as (count, word) pairs. Every claim candidate of every
+    build has its keys made, whether or not it meets another."""
+    usable = sorted([(n, w) for w, n in df.items() if 2 <= n <= max_df])
+    rank = {w: r for r, (_, w) in enumerate(usable, start=1)}.get  # from 1: `filter` drops the unusable
+    word = [""] + [w for _, w in usable]
+    return [tuple([word[r] for r in sorted(filter(None, map(rank, set(bag))))[:k]]) for bag in bags]
