@@ -173,3 +173,44 @@ def test_stable_ids_are_unique_even_when_hashes_collide() -> None:
 def test_analyse_runs_every_analysis_on_an_empty_corpus() -> None:
     result = analyse(corpus_of())
     assert result.claims.claims == () and result.timeline.events == () and result.disagreements == ()
+
+
+# The fast paths of words.py and grouping.py against their plain versions ------------
+
+
+def test_tokens_split_as_the_regular_expression_does() -> None:
+    import random
+
+    from builder.analysis import words
+
+    texts = ["It's the dogs' 'tis a''b rock'n'roll 1,200 U.S._x", "Zürich’s “naïve” café", "''", "a'", "'a"]
+    rng = random.Random(1)
+    texts += ["".join(rng.choice("ab9Z_'’ -.,\"\té") for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for text in texts:
+        folded = words.fold(text)
+        assert words._split(folded) == words._TOKEN.findall(folded), text
+
+
+def test_rare_keys_are_the_rare_words_of_each_bag() -> None:
+    import random
+
+    from builder.analysis import words
+
+    rng = random.Random(2)
+    vocabulary = [f"w{n}" for n in range(60)]
+    bags = [tuple(rng.choice(vocabulary) for _ in range(rng.randint(0, 9))) for _ in range(300)]
+    df = words.document_frequency(bags)
+    for k, limit in ((3, 20), (5, 50), (2, 4)):
+        assert words.rare_keys(bags, df, k, limit) == [words.rare(bag, df, k, limit) for bag in bags]
+
+
+def test_grouping_needs_the_shared_keys_it_is_asked_for() -> None:
+    keys = [["a", "b", "c"], ["a", "x", "y"], ["a", "b", "z"], ["c", "y", "q"]]
+    compared: list[tuple[int, int]] = []
+
+    def score(i: int, j: int) -> float:
+        compared.append((i, j))
+        return 1.0
+
+    assert group(["0", "1", "2", "3"], keys, score, threshold=0.5, min_shared=2) == [[0, 2], [1], [3]]
+    assert compared == [(2, 0)]  # 3 meets 0 on "c" and 1 on "y": one key each, not compared
