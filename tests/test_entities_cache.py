@@ -144,7 +144,7 @@ def test_pieces_of_another_kind_are_read_afresh(tmp_path: Path) -> None:
 
 
 def test_the_collector_is_left_as_it_was(tmp_path: Path) -> None:
-    """The stage switches Python's cycle collector off (builder/entities/collector.py),
+    """The stage switches Python's cycle collector off (builder/collector.py),
     and spaCy's loader switches it on: afterwards it is as it was."""
     seeds = _seeds(tmp_path)
     nlp.load.cache_clear()  # the model loaded in this test

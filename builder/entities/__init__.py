@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..model import Corpus, EntityIndex
 from ..progress import Progress, no_progress
-from . import aliases, collector, extract, index, nlp, overrides
+from .. import collector
+from . import aliases, extract, index, nlp, overrides
 
 
 def index_entities(corpus: Corpus, seeds: Path, model: str = "", cache: Path | None = None,

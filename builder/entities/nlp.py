@@ -25,7 +25,7 @@ from .. import __version__
 from ..errors import ConfigError
 from ..progress import Progress, no_progress
 from ..writer import atomic_write
-from . import collector
+from .. import collector
 
 log = logging.getLogger(__name__)
 

@@ -1,10 +1,10 @@
-"""Python's cycle collector, off while this stage runs.
+"""Python's cycle collector, off while a stage runs (the entity index, the analyses).
 
-The stage makes hundreds of thousands of small objects that hold no reference cycles
-(mentions, their tuples, clusters, entities). The collector counts each, and every so
-often walks every object the process holds, the corpus and the spaCy pipeline included:
-on the 2,225-article BBC corpus that was about a second of a rebuild in which one article
-changed. Off, it has nothing to find afterwards but what spaCy leaves (measured: some
+Those stages make hundreds of thousands of small objects that hold no reference
+cycles (mentions, spans, their tuples, clusters, entities, findings). The collector
+counts each, and every so often walks every object the process holds, the corpus and
+the spaCy pipeline included: on the 2,225-article BBC corpus that was about a second
+of the entity stage and half the analyses when one article changed. Off, it has nothing to find afterwards but what spaCy leaves (measured: some
 hundred objects per thousand paragraphs), and it runs as usual once the stage is over.
 
 Switching it off is not enough: spaCy's loader (srsly) switches it on around each file
