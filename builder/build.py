@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import buildcache
+from . import buildcache, collector
 from .analysis import Analysis, analyse
 from .entities import index_entities
 from .memo import Memo
@@ -90,10 +90,11 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
     start = time.perf_counter()
     whos = whos_who(entities, with_pages(entities, settings.entity_pages))
     memo: Memo[str] = Memo(settings.cache, "pages", PAGES_CODE)
-    pages = render_site(corpus, settings.title, settings.seeds, entities, settings.entity_pages, memo)
-    memo.save()
-    pages.update(render_analysis_pages(corpus, analysis, whos))
-    briefing = briefing_json(corpus, analysis, whos)
+    with collector.off():  # pages are strings: nothing for it to find, and much to walk
+        pages = render_site(corpus, settings.title, settings.seeds, entities, settings.entity_pages, memo)
+        memo.save()
+        pages.update(render_analysis_pages(corpus, analysis, whos))
+        briefing = briefing_json(corpus, analysis, whos)
     # Compact: with an indent, json uses its pure-Python encoder (BBC: 2 s for 22 MB).
     pages["briefing.json"] = json.dumps(briefing, ensure_ascii=False, separators=(",", ":")) + "\n"
     timings.append(("render", time.perf_counter() - start))
@@ -106,7 +107,8 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
                          analysis=analysis, briefing=briefing)
     if key is not None:
         start = time.perf_counter()
-        buildcache.save(settings, key, result)
+        with collector.off():
+            buildcache.save(settings, key, result)
         result = replace(result, timings=(*result.timings, ("kept for the next build", time.perf_counter() - start)))
     return result
 
