@@ -148,3 +148,34 @@ def test_a_second_build_writes_nothing(site: tuple[Path, BuildResult]) -> None:
     project, _ = site
     again = run(Settings(seeds=project / "seeds", docs=project / "docs", title="Briefing", build_date=BUILD_DATE))
     assert again.written is not None and again.written.written == ()
+
+
+class _Headings(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.h2: list[str] = []
+        self._in = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "h2":
+            self._in = True
+            self.h2.append("")
+        elif tag == "a" and self._in and ("class", "headerlink") in attrs:
+            self._in = False  # the permalink's "¶" is not part of the title
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h2":
+            self._in = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in:
+            self.h2[-1] += data
+
+
+def test_entity_pages_have_their_sections_as_headings(site: tuple[Path, BuildResult]) -> None:
+    project, result = site
+    for e in result.entities.entities:
+        headings = _Headings()
+        headings.feed((project / "site" / "entities" / e.slug / "index.html").read_text(encoding="utf-8"))
+        sections = [h.strip() for h in headings.h2]
+        assert sections[:2] == ["Mentions", "Sources"], (e.slug, sections)
