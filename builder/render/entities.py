@@ -24,8 +24,12 @@ INDEX_PATH = "entities/index.md"
 # A page lists at most this many mentions in context; Donald Trump in a corpus of
 # thousands of articles would otherwise make a page of megabytes.
 MAX_MENTIONS_SHOWN = 300
-# Context around a mention when its sentence is longer than this (characters).
-MAX_CONTEXT = 360
+# Context around a mention when its sentence is longer than this (characters): a
+# concordance line, about 80 characters either side of the name. The full sentence is
+# one click away (each line links to its paragraph), and much-named entities list
+# hundreds of lines (BBC: 29,640 over 1,000 pages; whole sentences of up to 360
+# characters made those pages 6 s of the site's `mkdocs build`).
+MAX_CONTEXT = 160
 # At most this many entity pages by default. A story's few hundred entities all get
 # one; a corpus of thousands of articles names tens of thousands, most of them once,
 # and MkDocs spends milliseconds on every page (issue 7: the BBC corpus named 12,478
@@ -215,25 +219,42 @@ def _render_entity(entity: Entity, articles: Mapping[str, Article], paragraphs: 
             for x in mentions
         ]
         mention_groups.append((markdown_link(meta.title.value, _article_path(slug), page), about, items))
-    outlets: dict[str, tuple[set[str], int]] = {}
-    for x in entity.mentions:
-        name = _outlet(articles[x.article])
-        seen, count = outlets.get(name, (set(), 0))
-        outlets[name] = (seen | {x.article}, count + 1)
-    outlet_rows = sorted(((n, len(s), c) for n, (s, c) in outlets.items()), key=lambda r: (-r[2], r[0]))
+    outlet_rows, sources = _outlet_rows(entity, articles)
     related = [(markdown_link(by_slug[s].name, entity_path(by_slug[s]), page), by_slug[s].type, n)
                for s, n in entity.related if s in by_slug]
     first = _first_seen(entity, articles)
     n_articles = len(entity.articles)
     summary = (f"{entity.type} · {len(entity.mentions)} mention{'s' if len(entity.mentions) != 1 else ''} "
-               f"in {n_articles} article{'s' if n_articles != 1 else ''} from {len(outlets)} "
-               f"source{'s' if len(outlets) != 1 else ''} · first seen {first.isoformat() if first else 'unknown'}")
+               f"in {n_articles} article{'s' if n_articles != 1 else ''} from {sources} "
+               f"source{'s' if sources != 1 else ''} · first seen {first.isoformat() if first else 'unknown'}")
     labels = ", ".join(f"{label} {count}" for label, count in entity.labels)
     return _ENV.get_template("entity.md.j2").render(
         e=entity, summary=summary, labels=labels, mention_groups=mention_groups,
         hidden=len(entity.mentions) - len(shown), outlets=outlet_rows, related=related,
         joined=len(entity.mentions) - sum(count for _, count in entity.labels),
     )
+
+
+def _outlet_rows(entity: Entity, articles: Mapping[str, Article]) -> tuple[list[tuple[str, int, int]], int]:
+    """The Sources table (outlet, articles, mentions), most mentions first, and the
+    number of sources. An article with no outlet named counts as a source of its own
+    (as in the briefing), but they share one row: on a corpus without outlets (BBC) a
+    row each gave much-named entities tables of hundreds of rows that said nothing."""
+    known: dict[str, tuple[set[str], int]] = {}
+    unknown: tuple[set[str], int] = (set(), 0)
+    for x in entity.mentions:
+        outlet = articles[x.article].metadata.outlet
+        seen, count = known.get(outlet.value, (set(), 0)) if outlet else unknown
+        if outlet:
+            known[outlet.value] = (seen | {x.article}, count + 1)
+        else:
+            unknown = (seen | {x.article}, count + 1)
+    rows = sorted(((n, len(s), c) for n, (s, c) in known.items()), key=lambda r: (-r[2], r[0]))
+    if unknown[0]:
+        n = len(unknown[0])
+        label = "outlet unknown" if n == 1 else f"outlet unknown ({n} articles, each a source of its own)"
+        rows.append((label, n, unknown[1]))
+    return rows, len(known) + len(unknown[0])
 
 
 def _context(text: str, m: Mention) -> Safe:
