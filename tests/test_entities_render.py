@@ -159,3 +159,33 @@ def test_linked_paragraphs_render_to_their_own_text(before: str, name: str, afte
     rendered = _html(md)
     assert collapse("".join(rendered.text)) == collapse(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "", text))
     assert [href for _, href in rendered.links] == ["../entities/x.md"]
+
+
+def test_articles_with_no_outlet_share_one_sources_row(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    for name in ("a", "b"):
+        write(seeds / f"{name}.txt", f"Story {name}\n\nMaria Lopez spoke. Maria Lopez left.\n")
+    write(seeds / "c.md", "---\ntitle: Story c\noutlet: Harbour Herald\n---\n\nMaria Lopez arrived.\n")
+    corpus = load_corpus(seeds, dt.date(2025, 6, 1))
+    mentions = tuple(_mention(a.slug, a.body[0].anchor, a.body[0].text, "Maria Lopez", i)
+                     for a in corpus.articles for i in range(a.body[0].text.count("Maria Lopez")))
+    page = render_entities(corpus, EntityIndex((_entity("maria-lopez", "Maria Lopez", mentions),)))["entities/maria-lopez.md"]
+    table = page.split("## Sources", 1)[1].split("\n\n")[1].splitlines()[2:]
+    assert table == ["| Harbour Herald | 1 | 1 |", "| outlet unknown (2 articles, each a source of its own) | 2 | 4 |"]
+    assert "5 mentions in 3 articles from 3 sources" in page
+
+
+def test_the_home_page_lists_the_first_articles_and_links_to_them_all(tmp_path: Path) -> None:
+    from builder.render.pages import HOME_ARTICLES
+
+    seeds = tmp_path / "seeds"
+    for n in range(HOME_ARTICLES + 5):
+        write(seeds / f"{n:03d}.md", f"---\ntitle: Story {n:03d}\ndate: 2025-01-01\n---\n\nText {n}.\n")
+    pages = render_site(load_corpus(seeds, dt.date(2025, 6, 1)), "T", seeds)
+    home = pages["index.md"]
+    rows = [line for line in home.splitlines() if "](articles/" in line and line.startswith("| ")]
+    assert len(rows) == HOME_ARTICLES
+    assert "Story 000" in rows[0] and f"Story {HOME_ARTICLES - 1:03d}" in rows[-1]  # oldest first, then by title
+    assert f"The first {HOME_ARTICLES} of the {HOME_ARTICLES + 5} articles" in home
+    listed = [line for line in pages["articles/index.md"].splitlines() if "](" in line and line.startswith("| ")]
+    assert len(listed) == HOME_ARTICLES + 5

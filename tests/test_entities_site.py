@@ -179,3 +179,17 @@ def test_entity_pages_have_their_sections_as_headings(site: tuple[Path, BuildRes
         headings.feed((project / "site" / "entities" / e.slug / "index.html").read_text(encoding="utf-8"))
         sections = [h.strip() for h in headings.h2]
         assert sections[:2] == ["Mentions", "Sources"], (e.slug, sections)
+
+
+def test_search_indexes_the_articles_text_but_not_the_cleaning_report(site: tuple[Path, BuildResult]) -> None:
+    import html
+    import json
+
+    project, result = site
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(d["title"] + " " + d["text"] for d in index["docs"] if d["location"].startswith("articles/"))
+    for article in result.corpus.articles:
+        words = article.body[0].text.split()[:6]
+        assert html.escape(" ".join(words), quote=False) in texts, article.slug  # the index holds HTML
+    for report in ("What cleaning removed", "Where this page", "not found in the file", "decoder"):
+        assert report not in texts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,31 +49,30 @@ def render_article(article: Article, paragraphs: Mapping[str, Safe] | None = Non
     parts.append(f"source file {escape(article.name)}")
     if not article.encoding.startswith("utf-8"):
         parts.append(f"encoding assumed: {escape(article.encoding)}")
-    provenance = [
-        ("Title", m.title.value, m.title.origin),
-        ("Outlet", *(_pair(m.outlet))),
-        ("Author", *(_pair(m.author))),
-        ("Date", *(_pair(m.date, lambda d: d.isoformat()))),
-        ("Dateline", *(_pair(m.dateline))),
-        ("URL", *(_pair(m.url))),
-        ("Description", *(_pair(m.description))),
-        ("Format", article.format, "file suffix"),
-        ("Encoding", article.encoding, "decoder"),
-    ]
+    found = [(name, field) for name, field in (
+        ("Title", m.title), ("Outlet", m.outlet), ("Author", m.author), ("Date", m.date), ("Dateline", m.dateline),
+        ("URL", m.url), ("Description", m.description))]
+    provenance = [(name, field.value.isoformat() if isinstance(field.value, dt.date) else field.value, field.origin)
+                  for name, field in found if field is not None]
+    provenance += [("Format", article.format, "file suffix"), ("Encoding", article.encoding, "decoder")]
     if m.tags:
         provenance.append(("Tags", ", ".join(m.tags), "front matter"))
     if m.categories:
         provenance.append(("Categories", ", ".join(m.categories), "front matter"))
     provenance.extend((f"Other key: {k}", v, "front matter (kept, not used)") for k, v in article.extra)
+    # The fields the file did not give share one row (a row each made every page of a
+    # corpus of plain-text files carry six rows of "unknown").
+    missing = [name for name, field in found if field is None]
+    if missing:
+        provenance.append((", ".join(missing), "unknown", "not found in the file"))
     return _ENV.get_template("article.md.j2").render(
         a=article, meta_line=Safe(" · ".join(parts)), provenance=provenance, shorten=_shorten, paragraphs=paragraphs or {}
     )
 
 
-def _pair(value, show=str):  # type: ignore[no-untyped-def]
-    if value is None:
-        return ("unknown", "not found in the file")
-    return (show(value.value), value.origin)
+# The home page lists at most this many articles; the article list has them all (a
+# table of thousands of rows made a home page nobody reads, and a second copy of the list).
+HOME_ARTICLES = 100
 
 
 def render_index(corpus: Corpus, title: str, seeds: Path, has_entities: bool = False) -> str:
@@ -91,7 +91,8 @@ def render_index(corpus: Corpus, title: str, seeds: Path, has_entities: bool = F
     summary += "."
     skipped = [SkippedRow(_display_name(s.path, seeds), s.reason) for s in corpus.skipped]
     return _ENV.get_template("index.md.j2").render(
-        title=title, summary=Safe(escape(summary)), articles=articles, skipped=skipped, has_entities=has_entities
+        title=title, summary=Safe(escape(summary)), articles=articles, shown=articles[:HOME_ARTICLES], skipped=skipped,
+        has_entities=has_entities,
     )
 
 
