@@ -7,10 +7,12 @@ import json
 import os
 import time
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from . import buildcache, collector
 from .analysis import Analysis, analyse
+from .beside import Beside
 from .entities import index_entities
 from .memo import Memo
 from .model import Corpus, EntityIndex
@@ -54,7 +56,6 @@ class BuildResult:
     written: WriteReport | None  # None for a check, which writes nothing
     timings: tuple[tuple[str, float], ...]
     entities: EntityIndex = EntityIndex()
-    analysis: Analysis | None = None  # None for a check
     briefing: dict[str, object] | None = None  # briefing.json's content
 
     @property
@@ -81,22 +82,26 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
     timings.append(("read and clean", time.perf_counter() - start))
     if check:
         return BuildResult(corpus=corpus, pages={}, written=None, timings=tuple(timings))
+    # The analyses need nothing of the entity index: they run beside it (builder.beside),
+    # and the briefing's pages, which need its who's who, after it.
     start = time.perf_counter()
-    entities = index_entities(corpus, settings.seeds, settings.model, settings.cache, progress or no_progress)
-    timings.append(("entities", time.perf_counter() - start))
-    start = time.perf_counter()
-    analysis = analyse(corpus, cache=settings.cache)
-    timings.append(("analysis", time.perf_counter() - start))
-    start = time.perf_counter()
-    whos = whos_who(entities, with_pages(entities, settings.entity_pages))
-    memo: Memo[str] = Memo(settings.cache, "pages", PAGES_CODE)
-    with collector.off():  # pages are strings: nothing for it to find, and much to walk
-        pages = render_site(corpus, settings.title, settings.seeds, entities, settings.entity_pages, memo)
-        memo.save()
-        pages.update(render_analysis_pages(corpus, analysis, whos))
-        briefing = briefing_json(corpus, analysis, whos)
+    with Beside(partial(_analysed, corpus, settings.cache), partial(_briefing, corpus)) as side:
+        entities = index_entities(corpus, settings.seeds, settings.model, settings.cache, progress or no_progress)
+        timings.append(("entities", time.perf_counter() - start))
+        side.send(whos_who(entities, with_pages(entities, settings.entity_pages)))
+        start = time.perf_counter()
+        memo: Memo[str] = Memo(settings.cache, "pages", PAGES_CODE)
+        # Pages are strings, briefing.json's data many small dicts and lists: nothing
+        # for the collector to find, and much to walk (unpickling the data: 0.6 s).
+        with collector.off():
+            pages = render_site(corpus, settings.title, settings.seeds, entities, settings.entity_pages, memo)
+            memo.save()
+            briefing = side.result()
+    pages.update(briefing.pages)
+    # Here rather than beside: the parent has the time while the briefing's pages are made.
     # Compact: with an indent, json uses its pure-Python encoder (BBC: 2 s for 22 MB).
-    pages["briefing.json"] = json.dumps(briefing, ensure_ascii=False, separators=(",", ":")) + "\n"
+    pages["briefing.json"] = json.dumps(briefing.data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    timings.append(("analysis (in parallel)" if side.forked else "analysis", briefing.analysis_seconds))
     timings.append(("render", time.perf_counter() - start))
     report = None
     if write:
@@ -104,13 +109,34 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
         report = write_pages(settings.docs, pages)
         timings.append(("write", time.perf_counter() - start))
     result = BuildResult(corpus=corpus, pages=pages, written=report, timings=tuple(timings), entities=entities,
-                         analysis=analysis, briefing=briefing)
+                         briefing=briefing.data)
     if key is not None:
         start = time.perf_counter()
         with collector.off():
             buildcache.save(settings, key, result)
         result = replace(result, timings=(*result.timings, ("kept for the next build", time.perf_counter() - start)))
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class _Briefing:
+    """What the analyses give a build: the briefing's and the sources' pages, and
+    briefing.json's data."""
+
+    pages: dict[str, str]
+    data: dict[str, object]
+    analysis_seconds: float  # the analyses' own time, without the pages
+
+
+def _analysed(corpus: Corpus, cache: Path | None) -> tuple[Analysis, float]:
+    start = time.perf_counter()
+    return analyse(corpus, cache=cache), time.perf_counter() - start
+
+
+def _briefing(corpus: Corpus, analysed: tuple[Analysis, float], whos: list[WhoRow]) -> _Briefing:
+    analysis, seconds = analysed
+    with collector.off():
+        return _Briefing(render_analysis_pages(corpus, analysis, whos), briefing_json(corpus, analysis, whos), seconds)
 
 
 def whos_who(entities: EntityIndex, paged: frozenset[str]) -> list[WhoRow]:

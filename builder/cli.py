@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -50,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _leave_objects_at_exit()
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     console = Console(stderr=True)
@@ -77,6 +80,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check" or args.strict:
         return 1 if result.problems else 0
     return 0
+
+
+def _leave_objects_at_exit() -> None:
+    """Have the cycle collector pass over the objects a build left when the process
+    ends: the operating system frees the memory in one go, while the collector, run
+    as Python shuts down, walks every one of them first (BBC: 0.9 s of a rebuild).
+    Registered once, however often `main` runs in a process."""
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
 
 
 if __name__ == "__main__":
