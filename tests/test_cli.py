@@ -55,6 +55,7 @@ def test_bad_sources_file_names_the_file(seeds: Path, tmp_path: Path, capsys: py
 
 
 def test_long_stages_report_progress_and_every_build_its_timings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from builder.beside import can_fork
     from builder.build import Settings, run
     from builder.entities import nlp
     from conftest import ARTICLES
@@ -70,7 +71,8 @@ def test_long_stages_report_progress_and_every_build_its_timings(tmp_path: Path,
     result = run(Settings(seeds=ARTICLES, docs=tmp_path / "docs", cache=None), write=False, progress=progress)
     assert seen["Reading articles"] == len(list(ARTICLES.iterdir()))
     assert seen["Finding names (spaCy)"] >= sum(len(a.body) for a in result.corpus.articles)
-    assert [name for name, _ in result.timings] == ["read and clean", "entities", "analysis", "render"]
+    analysis = "analysis (in parallel)" if can_fork() else "analysis"  # builder.beside
+    assert [name for name, _ in result.timings] == ["read and clean", "entities", analysis, "render"]
     assert main(["build", "--seeds", str(ARTICLES), "--docs", str(tmp_path / "docs"), "--no-cache"]) == 0
     err = capsys.readouterr().err
     assert "timings: read and clean" in err and "render" in err and "write" in err

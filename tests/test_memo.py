@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import pickle
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,55 @@ def test_a_rebuild_after_a_change_equals_a_fresh_build(tmp_path: Path) -> None:
     fresh = run(Settings(seeds=seeds, docs=tmp_path / "fresh", cache=None), write=False)
     assert rebuilt.pages == fresh.pages
     assert any("Mara Quill" in page for path, page in rebuilt.pages.items() if path.startswith("articles/"))
+
+
+def test_an_entry_that_does_not_unpickle_is_made_again(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Values are kept pickled one by one: one broken value costs that value only."""
+    first: Memo[str] = Memo(tmp_path, "t", ("memo.py",))
+    first.put(key("a"), "A")
+    first.put(key("b"), "B")
+    first.save()
+    assert first.path is not None
+    stored = pickle.loads(first.path.read_bytes())
+    stored[key("a")] = b"not a pickle"
+    first.path.write_bytes(pickle.dumps(stored))
+    with caplog.at_level(logging.WARNING):
+        second: Memo[str] = Memo(tmp_path, "t", ("memo.py",))
+        assert second.get(key("a")) is None
+    assert second.get(key("b")) == "B"
+    assert "unreadable" in caplog.text
+    second.put(key("a"), "A again")
+    second.save()  # the same keys as before, but the broken value is replaced
+    assert Memo(tmp_path, "t", ("memo.py",)).get(key("a")) == "A again"
+
+
+@dataclass(frozen=True, slots=True)
+class _One:
+    values: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Two:
+    one: _One
+    name: str
+
+
+def test_dataclasses_pickle_as_calls_and_come_back_equal() -> None:
+    """memo.dumps pickles dataclasses by their fields; one whose only field is a tuple
+    must not have the tuple taken for its arguments."""
+    value = _Two(_One((1, 2, 3)), "two")
+    assert pickle.loads(memo_module.dumps(value)) == value
+    assert key(value) == key(_Two(_One((1, 2, 3)), "two")) != key(_Two(_One((1, 2)), "two"))
+
+
+def test_metadata_is_resolved_on_every_read_even_from_the_cache(tmp_path: Path) -> None:
+    """The read memo keeps a file as read, cleaned and anchored, not its metadata: that
+    depends on seeds/sources.yml (and on today, for "yesterday")."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ARTICLES, seeds)
+    load_corpus(seeds, BUILD_DATE, cache=tmp_path / "cache")
+    (seeds / "sources.yml").write_text("plain_signoff_wires.txt:\n  outlet: The Editor's Outlet\n", encoding="utf-8")
+    again = load_corpus(seeds, BUILD_DATE, cache=tmp_path / "cache")
+    assert again == load_corpus(seeds, BUILD_DATE)
+    article = next(a for a in again.articles if a.name == "plain_signoff_wires.txt")
+    assert article.metadata.outlet is not None and article.metadata.outlet.value == "The Editor's Outlet"

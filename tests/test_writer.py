@@ -81,3 +81,16 @@ def test_symlink_escape_is_refused(tmp_path: Path) -> None:
 def test_no_temporary_files_are_left(tmp_path: Path) -> None:
     write_pages(tmp_path, {"articles/a.md": "A\n"})
     assert sorted(p.name for p in (tmp_path / "articles").iterdir()) == ["a.md"]
+
+
+def test_a_page_that_is_a_link_out_of_the_folder_is_refused(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    outside = tmp_path / "outside.md"
+    outside.write_text("not the builder's\n")
+    write_pages(docs, {"articles/a.md": "A\n", "articles/b.md": "B\n"})
+    (docs / "articles" / "a.md").unlink()
+    (docs / "articles" / "a.md").symlink_to(outside)
+    report = write_pages(docs, {"articles/a.md": "A again\n", "articles/b.md": "B\n"})
+    assert [str(e) for e in report.refused] == ["articles/a.md: output path leads outside the docs folder"]
+    assert report.unchanged == ("articles/b.md",)
+    assert outside.read_text() == "not the builder's\n"

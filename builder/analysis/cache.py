@@ -3,9 +3,10 @@ only the articles that changed: a newsroom rebuilds the site as articles arrive.
 
 One file in the cache folder, `analysis-<code>.pickle`. <code> is a digest of what
 the findings depend on besides the article: the analyses' source (builder/analysis/
-*.py, and builder/model.py and builder/blocks.py, which they read), the versions of
-the libraries whose data they use (spaCy's abbreviations, dateparser, rapidfuzz) and
-of Python, so a change of any starts a fresh file and the older ones are removed. In
+*.py; builder/model.py and builder/blocks.py, which they read; builder/memo.py, which
+pickles them), the versions of the libraries whose data they use (spaCy's
+abbreviations, dateparser, rapidfuzz) and of Python, so a change of any starts a
+fresh file and the older ones are removed. In
 it, each article's findings under a digest of the article itself: its pickle, every
 field included, the slug too, since findings cite articles by slug. Each article's
 findings are pickled on their own, so a rebuild pickles only the articles it read;
@@ -21,16 +22,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import logging
 import pickle
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
-from operator import attrgetter
 from pathlib import Path
 
+from ..memo import UNREADABLE, dumps
 from ..model import Article
 from ..writer import atomic_write
 from . import sentences
@@ -41,10 +41,9 @@ log = logging.getLogger(__name__)
 PATTERN = "analysis-*.pickle"
 _PACKAGE = Path(__file__).resolve().parent
 # Outside the package, what the findings read: the model, and the comparison key of quotes.
-_ALSO = ("model.py", "blocks.py")
+# memo.py pickles them (`dumps`).
+_ALSO = ("model.py", "blocks.py", "memo.py")
 _LIBRARIES = ("spacy", "dateparser", "rapidfuzz")
-_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, KeyError,
-               TypeError, ValueError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,39 +71,6 @@ def path(folder: Path) -> Path:
     return folder / f"analysis-{code_digest()}.pickle"
 
 
-class _Pickler(pickle.Pickler):
-    """Dataclasses pickled as a call with their fields. Unpickling that is several times
-    faster than the `__setstate__` that frozen dataclasses with slots get (it looks up
-    the fields of every object): on a warm rebuild, most of the time spent on the cache
-    is unpickling findings. Other objects, and dataclasses with a field that is not an
-    argument of `__init__`, are pickled as usual."""
-
-    def reducer_override(self, obj: object) -> object:
-        fields_of = _FIELDS.get(type(obj), _UNKNOWN)
-        if fields_of is _UNKNOWN:
-            fields_of = _FIELDS[type(obj)] = _field_getter(obj)
-        if fields_of is None:
-            return NotImplemented
-        values = fields_of(obj)
-        return type(obj), values if isinstance(values, tuple) else (values,)
-
-
-_FIELDS: dict[type, attrgetter[object] | None] = {}
-_UNKNOWN = object()
-
-
-def _field_getter(obj: object) -> attrgetter[object] | None:
-    if not is_dataclass(obj) or isinstance(obj, type) or not all(f.init for f in fields(obj)):
-        return None
-    return attrgetter(*(f.name for f in fields(obj)))
-
-
-def dumps(obj: object) -> bytes:
-    out = io.BytesIO()
-    _Pickler(out, protocol=5).dump(obj)
-    return out.getvalue()
-
-
 def article_digest(article: Article) -> str:
     return hashlib.sha256(dumps(article)).hexdigest()
 
@@ -117,7 +83,7 @@ def load(folder: Path) -> Stored:
     try:
         with file.open("rb") as handle:
             data = pickle.load(handle)  # noqa: S301 - the build's own cache file
-    except _UNREADABLE as error:
+    except UNREADABLE as error:
         return _unreadable(file, str(error))
     if not (
         isinstance(data, dict) and data.get("code") == code_digest()
@@ -150,7 +116,7 @@ def save(folder: Path, stored: Stored) -> None:
 def _thaw(data: bytes) -> Findings | None:
     try:
         found = pickle.loads(data)  # noqa: S301 - the build's own cache file
-    except _UNREADABLE:
+    except UNREADABLE:
         return None
     return found if isinstance(found, Findings) else None
 
