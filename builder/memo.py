@@ -78,8 +78,19 @@ def dumps(obj: object) -> bytes:
 
 
 def key(*parts: object) -> bytes:
-    """A digest of `parts` (values that pickle: the model's dataclasses, strings, tuples)."""
-    return hashlib.sha256(dumps(parts)).digest()
+    """A digest of `parts` (values that pickle: the model's dataclasses, strings, tuples;
+    no sets, whose order changes between processes).
+
+    Pickled without the pickler's memo ("fast" mode; the values hold no cycles): with it,
+    a string met twice is written once if it is the same object both times and twice if
+    it is an equal copy, so equal values made afresh and loaded from the cache gave
+    different keys, and the first rebuild after a cold build made every entity page
+    again (BBC: 8.1 s instead of about 6)."""
+    out = io.BytesIO()
+    pickler = _Pickler(out, protocol=5)
+    pickler.fast = True
+    pickler.dump(parts)
+    return hashlib.sha256(out.getvalue()).digest()
 
 
 @functools.cache
