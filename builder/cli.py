@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 def _leave_objects_at_exit() -> None:
     """Have the cycle collector pass over the objects a build left when the process
     ends: the operating system frees the memory in one go, while the collector, run
-    as Python shuts down, walks every one of them first (BBC: 0.9 s of a rebuild).
+    as Python shuts down, walks every one of them first (BBC rebuild: exit 0.4 s, 0.2 s with this).
     Registered once, however often `main` runs in a process."""
     atexit.unregister(gc.freeze)
     atexit.register(gc.freeze)
