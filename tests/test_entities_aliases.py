@@ -332,3 +332,13 @@ def test_companions_are_counted_by_shared_paragraphs() -> None:
     built = index.build(overrides.apply(aliases.merge(c.found, frozenset()), ())[0], "test", [])
     carney = next(e for e in built.entities if e.name == "Mark Carney")
     assert dict(carney.related) == {"ottawa": 1, "pierre-poilievre": 1}
+
+
+def test_a_country_acronym_does_not_take_an_expansion_of_its_letters() -> None:
+    c = Corpus()
+    c.add("the United States", "GPE")
+    c.add("USA", "GPE")
+    c.add("University of St Andrews", "ORG")  # also "USA", letter for letter (BBC)
+    clusters = c.clusters()
+    assert clusters["United States"] == {"United States", "USA"}
+    assert clusters["University of St Andrews"] == {"University of St Andrews"}

@@ -156,7 +156,9 @@ def _acronyms(groups: dict[str, list[Found]], shown: dict[str, str], kind: Mappi
             for acronym in acronyms(shown[k]):
                 expansions[acronym].add(k)
     for k in groups:
-        if kind[k] == "person" or not is_acronym(shown[k]):
+        # A country's short name is settled (rule 1): "USA" is the United States, not
+        # the University of St Andrews whose initials it also is (BBC).
+        if kind[k] == "person" or not is_acronym(shown[k]) or k in COUNTRY_NAMES:
             continue
         roots = {union.find(e) for e in expansions.get(k.replace(" ", "").upper(), ())}
         if len(roots) == 1 and union.find(k) not in roots:  # two expansions: ambiguous, left apart
