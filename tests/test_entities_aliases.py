@@ -342,3 +342,25 @@ def test_a_country_acronym_does_not_take_an_expansion_of_its_letters() -> None:
     clusters = c.clusters()
     assert clusters["United States"] == {"United States", "USA"}
     assert clusters["University of St Andrews"] == {"University of St Andrews"}
+
+
+def test_a_company_named_more_widely_than_a_longer_name_stays_itself() -> None:
+    c = Corpus()
+    c.add("Google AdSense", "ORG")
+    c.add("Google", "ORG")  # the same article: read as AdSense's short form
+    for article in ("a2", "a3", "a4"):
+        c.article = article
+        c.add("Google", "ORG")
+    clusters = c.clusters()
+    assert clusters["Google"] == {"Google"}
+    assert clusters["Google AdSense"] == {"Google AdSense", "Google"}
+
+
+def test_a_company_s_first_word_joins_its_full_name_elsewhere() -> None:
+    c = Corpus()
+    for article in ("a1", "a2"):
+        c.article = article
+        c.add("Goldman Sachs", "ORG")
+    c.article = "a3"
+    c.add("Goldman", "ORG")
+    assert c.clusters() == {"Goldman Sachs": {"Goldman Sachs", "Goldman"}}

@@ -55,6 +55,12 @@ def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes
     for article, named in titles.items():  # "Chicago Bears fire coach John Fox": the title names them in full
         in_article[article].update(find(k) for k in named if k in groups)
     shown: dict[str, str] = {}  # root -> the name most seen, made when asked for
+    named_in: dict[str, int] = {}  # root -> how many articles name it, made when asked for
+
+    def articles(root: str) -> int:
+        if root not in named_in:
+            named_in[root] = len({f.mention.article for k in members[root] for f in groups[k]})
+        return named_in[root]
 
     def shown_name(root: str) -> str:
         if root not in shown:
@@ -70,6 +76,11 @@ def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes
         if not words or is_acronym(shown_name(root)):
             continue
         for k, word in words.items():
+            # A company's first word joins its full name elsewhere in the corpus only when
+            # that full name is named as widely: "Google", in a hundred BBC articles, is not
+            # "Google AdSense", named in one; "Goldman" is Goldman Sachs (news cluster 24).
+            alone = len({f.mention.article for f in groups[k]})
+            wide = {r for r in first.get(word, ()) if root_kind[r] == "organisation" and articles(r) >= alone}
             # What a mention joins depends only on its article and whether the model called
             # it a person: worked out once per pair of those, not per mention.
             seen: dict[tuple[str, bool], tuple[str | None, set[str]]] = {}
@@ -79,7 +90,7 @@ def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes
                 where = (f.mention.article, f.mention.label == "PERSON")
                 if where not in seen:
                     here = in_article[f.mention.article] - {root}
-                    seen[where] = _resolve(word, where[1], kind[k], votes[k], root_kind, last, first, here)
+                    seen[where] = _resolve(word, where[1], kind[k], votes[k], root_kind, last, first, here, wide)
                 target, options = seen[where]
                 if target:
                     attached[f.order] = target
@@ -89,7 +100,10 @@ def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes
 
 
 def _resolve(word: str, said_person: bool, group_kind: str, votes: Mapping[str, float], root_kind: Mapping[str, str],
-             last: dict[str, set[str]], first: dict[str, set[str]], here: set[str]) -> tuple[str | None, set[str]]:
+             last: dict[str, set[str]], first: dict[str, set[str]], here: set[str],
+             wide: set[str]) -> tuple[str | None, set[str]]:
+    """`here`: the roots named in the mention's article; `wide`: the companies whose
+    first word this is that may take it anywhere in the corpus."""
     by_last = set(last.get(word, ()))
     # A first name alone is a person only where the model said so; a company's first
     # word only where the short form is itself an organisation ("Nice" is a city).
@@ -106,7 +120,7 @@ def _resolve(word: str, said_person: bool, group_kind: str, votes: Mapping[str, 
     # person somewhere ("Washington" the city is not George Washington); no first names.
     person_vote = votes.get("PERSON", 0) > 0
     corpus = {r for r in by_last if root_kind[r] != "person" or person_vote}
-    corpus |= {r for r in by_first if root_kind[r] == "organisation"}
+    corpus |= by_first & wide
     if len(corpus) == 1:
         return next(iter(corpus)), corpus
     return None, corpus
