@@ -49,9 +49,8 @@ def render_article(article: Article, paragraphs: Mapping[str, Safe] | None = Non
     parts.append(f"source file {escape(article.name)}")
     if not article.encoding.startswith("utf-8"):
         parts.append(f"encoding assumed: {escape(article.encoding)}")
-    found = [(name, field) for name, field in (
-        ("Title", m.title), ("Outlet", m.outlet), ("Author", m.author), ("Date", m.date), ("Dateline", m.dateline),
-        ("URL", m.url), ("Description", m.description))]
+    found = (("Title", m.title), ("Outlet", m.outlet), ("Author", m.author), ("Date", m.date),
+             ("Dateline", m.dateline), ("URL", m.url), ("Description", m.description))
     provenance = [(name, field.value.isoformat() if isinstance(field.value, dt.date) else field.value, field.origin)
                   for name, field in found if field is not None]
     provenance += [("Format", article.format, "file suffix"), ("Encoding", article.encoding, "decoder")]
