@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from ..memo import UNREADABLE, dumps
+from ..memo import UNREADABLE, dumps, key
 from ..model import Article
 from ..writer import atomic_write
 from . import sentences
@@ -72,7 +72,8 @@ def path(folder: Path) -> Path:
 
 
 def article_digest(article: Article) -> str:
-    return hashlib.sha256(dumps(article)).hexdigest()
+    """`memo.key`: the same digest for an article read afresh or from the cache."""
+    return key(article).hex()
 
 
 def load(folder: Path) -> Stored:
@@ -132,8 +133,8 @@ def find_all(articles: Sequence[Article], folder: Path, spent: dict[str, float])
     entries: dict[str, bytes] = {}
     read = 0
     for article in articles:
-        key = article_digest(article)
-        data = stored.entries.get(key)
+        digest = article_digest(article)
+        data = stored.entries.get(digest)
         mine = _thaw(data) if isinstance(data, bytes) else None
         if mine is None:
             if data is not None:
@@ -142,7 +143,7 @@ def find_all(articles: Sequence[Article], folder: Path, spent: dict[str, float])
             data = dumps(mine)
             read += 1
         found.append(mine)
-        entries[key] = data
+        entries[digest] = data
     if read or entries.keys() != stored.entries.keys() or not path(folder).is_file():
         known = sentences.abbreviations() if read else stored.abbreviations
         save(folder, Stored(entries, known))
