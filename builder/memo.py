@@ -138,6 +138,12 @@ class Memo(Generic[V]):
             self._made = True
         return value
 
+    def put_pickled(self, k: bytes, data: bytes) -> None:
+        """Keep a value another process pickled with `dumps`."""
+        if self.path is not None:
+            self._new[k] = data
+            self._made = True
+
     def save(self) -> None:
         """Write this build's values (when they differ from the file's), and remove the
         files of older code."""

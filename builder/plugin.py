@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from . import summary
 from .build import BuildResult, Settings, run
 from .errors import BriefingError
+from .pagehtml import PageHtml
 from .pdf import export_build
 from .render.entities import ENTITY_PAGES
 
@@ -61,7 +62,11 @@ class BriefingConfig(base.Config):
     the others link from the index to the paragraph that first names them."""
     cache = c.Type(str, default=".briefing-cache")
     """Folder, relative to mkdocs.yml, for results kept between builds (entities found
-    per paragraph). Empty: keep nothing."""
+    per paragraph, the HTML of the builder's pages). Empty: keep nothing."""
+    parallel = c.Type(bool, default=True)
+    """Render the builder's pages on two cores: a forked process makes about half of
+    those not kept from an earlier build (`builder/pagehtml.py`). Never under
+    `mkdocs serve`, nor where forking is unsafe (macOS, Windows)."""
     pdf = c.Type(bool, default=True)
     """Print the briefing to site/briefing.pdf at the end of a build."""
     pdf_in_serve = c.Type(bool, default=False)
@@ -78,6 +83,7 @@ class BriefingConfig(base.Config):
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     _command = "build"
     _result: BuildResult | None = None
+    _pages: PageHtml | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -123,6 +129,28 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(f"briefing: PDF: {exc}") from exc
         log.info("briefing: %s: %d pages in %.1f s", out.name, pdf.pages, pdf.seconds)
 
+    def on_files(self, files, *, config: MkDocsConfig):  # type: ignore[no-untyped-def]
+        """The builder's pages get their HTML kept between builds, or made on two cores."""
+        if self._settings.cache is not None or self.config.parallel:
+            self._pages = PageHtml(self._settings.cache, config, parallel=self.config.parallel)
+            self._pages.attach(files, config)
+        return files
+
+    def on_env(self, env, *, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
+        """Every page is rendered by now: keep their HTML for the next build."""
+        if self._pages is not None:
+            self._pages.finish()
+            counts = ", ".join(f"{n} {what}" for what, n in self._pages.counts.items() if n)
+            if counts:
+                log.info("briefing: page HTML: %s", counts)
+            self._pages = None
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._pages is not None:
+            self._pages.close()
+            self._pages = None
+
     def on_nav(self, nav, *, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
         """Long generated sections show their index page alone: every page renders its
         whole active section, so thousands of siblings make the build quadratic. Entity
@@ -135,6 +163,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 pages = [c for c in section.children if c.is_page and c.file.src_uri.startswith(folder)]
                 if pages and len(pages) > limit:
                     section.children = [p for p in pages if p.file.src_uri == f"{folder}index.md"]
+        if self._pages is not None:
+            self._pages.start(config, files)
         return nav
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]

@@ -1,0 +1,171 @@
+"""The builder's pages in `mkdocs build`: HTML kept between builds and made beside
+(builder/pagehtml.py). Whichever way a page's HTML is made, the site is the one MkDocs
+makes on its own, and it warns alike."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from builder import pagehtml
+from builder.build import Settings, run
+from conftest import BUILD_DATE, FIXTURES, make_project, write
+
+SEEDS = FIXTURES / "briefing" / "articles"
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project whose docs/ the builder has written (once: the tests build its pages)."""
+    project = make_project(tmp_path_factory.mktemp("pagehtml"), SEEDS)
+    run(Settings(seeds=project / "seeds", docs=project / "docs", build_date=BUILD_DATE))
+    return project
+
+
+@pytest.fixture
+def project(written: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    shutil.copytree(written, copy)
+    return copy
+
+
+def _build(project: Path, **options: object) -> dict[str, int]:
+    """`mkdocs build` of the pages already written, in this process; what the page HTML
+    came from."""
+    settings = "".join(f"\n      {name}: {_yaml(value)}" for name, value in options.items())
+    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config_text = config_text.replace("  - briefing:\n", f"  - briefing:\n      enabled: false\n      pdf: false{settings}\n", 1)
+    (project / "mkdocs-pages.yml").write_text(config_text, encoding="utf-8")
+    counts: dict[str, int] = {}
+    original = pagehtml.PageHtml.finish
+
+    def finish(self: pagehtml.PageHtml) -> None:
+        original(self)
+        counts.update(self.counts)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pagehtml.PageHtml, "finish", finish)
+        patch.setenv("SOURCE_DATE_EPOCH", "1748736000")
+        build(load_config(str(project / "mkdocs-pages.yml")))
+    return counts
+
+
+def _yaml(value: object) -> str:
+    return str(value).lower() if isinstance(value, bool) else repr(value)
+
+
+def _site(project: Path) -> dict[str, bytes]:
+    site = project / "site"
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and p.suffix in (".html", ".json")}
+
+
+def _builder_pages(project: Path) -> int:
+    return sum(1 for p in (project / "docs").rglob("*.md") if p.name != "about.md")
+
+
+@pytest.fixture
+def shared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixture story is small: share its pages with a child all the same."""
+    monkeypatch.setattr(pagehtml, "MIN_SHARED", 1)
+    assert pagehtml.can_fork(), "these tests fork, as `mkdocs build` does on Linux"
+
+
+def test_pages_made_beside_or_kept_are_the_pages_mkdocs_makes(project: Path, shared: None) -> None:
+    alone = _build(project, parallel=False, cache="")
+    reference = _site(project)
+    assert alone == {}  # MkDocs on its own
+
+    first = _build(project)
+    assert first["made beside"] > 0 and first["made here"] > 0 and first["reused"] == 0
+    assert first["made beside"] + first["made here"] == _builder_pages(project)
+    assert _site(project) == reference
+
+    again = _build(project)
+    assert again == {"reused": _builder_pages(project), "made here": 0, "made beside": 0}
+    assert _site(project) == reference
+
+
+def test_a_kept_page_warns_again(project: Path, shared: None, caplog: pytest.LogCaptureFixture) -> None:
+    """A link to a page that is gone warns on every build, from the cache too, so that
+    `mkdocs build --strict` keeps failing."""
+    (project / "docs" / "sources" / "index.md").unlink()
+    warnings = []
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            counts = _build(project)
+        warnings.append(sorted(r.getMessage() for r in caplog.records
+                               if r.levelno >= logging.WARNING and "sources/index.md" in r.getMessage()))
+    assert warnings[0], "the briefing and the home page link to the sources page"
+    assert warnings[1] == warnings[0]
+    assert counts["reused"] == _builder_pages(project)
+
+
+def test_a_new_target_page_changes_the_pages_linking_to_it(project: Path) -> None:
+    """Whether a link's target exists is part of a page's key: a page kept while its
+    link was broken is made again once the target is back."""
+    target = project / "docs" / "sources" / "index.md"
+    text = target.read_bytes()
+    target.unlink()
+    _build(project)
+    broken = (project / "site" / "index.html").read_text(encoding="utf-8")
+    target.write_bytes(text)
+    counts = _build(project)
+    assert counts["made here"] + counts["made beside"] > 1  # sources again, and the pages linking to it
+    fixed = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="sources/index.md"' in broken and 'href="sources/"' in fixed
+
+
+def test_a_page_edited_by_hand_is_mkdocs_own(project: Path) -> None:
+    _build(project)
+    page = next((project / "docs" / "articles").glob("*.md"))
+    write(page, page.read_text(encoding="utf-8") + "\nAn editor's note added by hand.\n")
+    counts = _build(project)
+    assert counts == {"reused": _builder_pages(project) - 1, "made here": 0, "made beside": 0}
+    html = (project / "site" / "articles" / page.stem / "index.html").read_text(encoding="utf-8")
+    assert "An editor&rsquo;s note added by hand." in html or "An editor's note added by hand." in html
+
+
+def test_markdown_another_plugin_changed_is_rendered_afresh(project: Path) -> None:
+    write(project / "hooks.py", "def on_page_markdown(markdown, **kwargs):\n"
+                                "    return markdown + '\\n\\nChanged by a hook.\\n'\n")
+    _build(project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
+    counts = _build(project)
+    assert counts == {"reused": 0, "made here": 0, "made beside": 0}  # made by MkDocs, not kept
+    html = (project / "site" / "briefing" / "index.html").read_text(encoding="utf-8")
+    assert "Changed by a hook." in html
+
+
+def test_a_child_that_dies_leaves_its_pages_here(project: Path, shared: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    _build(project, parallel=False, cache="")
+    reference = _site(project)
+    monkeypatch.setattr(pagehtml, "_render_all", lambda *args: os._exit(3))
+    counts = _build(project)
+    assert counts == {"reused": 0, "made here": _builder_pages(project), "made beside": 0}
+    assert _site(project) == reference
+
+
+def test_a_page_the_child_fails_on_is_made_here(project: Path, shared: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = os.getpid()
+    made = pagehtml.Html.made
+
+    def fails_in_the_child(page, config, files):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            raise RuntimeError("no HTML here")
+        return made(page, config, files)
+
+    _build(project, parallel=False, cache="")
+    reference = _site(project)
+    monkeypatch.setattr(pagehtml.Html, "made", staticmethod(fails_in_the_child))
+    counts = _build(project)
+    assert counts["made beside"] == 0 and counts["made here"] == _builder_pages(project)
+    assert _site(project) == reference
