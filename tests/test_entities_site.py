@@ -193,6 +193,8 @@ def test_search_indexes_the_articles_text_but_not_the_cleaning_report(site: tupl
         assert html.escape(" ".join(words), quote=False) in texts, article.slug  # the index holds HTML
     for report in ("What cleaning removed", "Where this page", "not found in the file", "decoder"):
         assert report not in texts
+    # The list of articles repeats their titles: a search finds each article once, on its page.
+    assert not [d for d in index["docs"] if d["location"].split("#")[0] == "articles/"]
 
 
 def test_search_finds_an_entity_page_by_its_name_and_aliases_not_its_mentions(site: tuple[Path, BuildResult]) -> None:
