@@ -10,6 +10,7 @@ wrote; a build that left any page unwritten (a file in the way) is not reused.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import pickle
@@ -18,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .memo import dumps
-from .writer import WriteReport, atomic_write, load_manifest
+from .memo import dumps, write_file
+from .writer import WriteReport, load_manifest
 
 if TYPE_CHECKING:
     from .build import BuildResult, Settings
@@ -80,11 +81,12 @@ def save(settings: Settings, key: str, result: BuildResult) -> None:
     if settings.cache is None:
         return
     if result.written is None or result.written.refused:
-        (settings.cache / FILENAME).unlink(missing_ok=True)  # the last good build no longer stands
+        with contextlib.suppress(OSError):  # a cache folder that is not a folder holds no last build
+            (settings.cache / FILENAME).unlink(missing_ok=True)  # the last good build no longer stands
         return
     # The pages are on disk; keep what the plugin and the PDF need: the corpus, the
     # entities and briefing.json's content. Pickled by memo.dumps: twice as fast both
     # ways for the model's dataclasses (BBC: 0.6 s -> 0.3 s).
     kept = replace(result, pages={}, written=None)
     data = pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL) + dumps(kept)
-    atomic_write(settings.cache / FILENAME, data)
+    write_file(settings.cache / FILENAME, data)

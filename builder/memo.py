@@ -93,6 +93,27 @@ def key(*parts: object) -> bytes:
     return hashlib.sha256(out.getvalue()).digest()
 
 
+def write_file(path: Path, data: bytes, older: str = "") -> bool:
+    """Write a cache file through a temporary one, then remove the files older code left
+    beside it (`older`, a pattern of their names). A cache folder that cannot be written
+    is a warning, not an error: it costs the next build its time, nothing else."""
+    try:
+        atomic_write(path, data)
+        for old in path.parent.glob(older) if older else ():
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as exc:
+        if path.parent not in _UNWRITABLE:  # said once a folder: a build writes several files there
+            _UNWRITABLE.add(path.parent)
+            log.warning("cache folder %s cannot be written (%s); builds keep nothing there and redo their work",
+                        path.parent, exc)
+        return False
+    return True
+
+
+_UNWRITABLE: set[Path] = set()
+
+
 @functools.cache
 def code_digest(sources: tuple[str, ...]) -> str:
     """A digest of the builder's version and of the source files under `sources`
@@ -150,10 +171,7 @@ class Memo(Generic[V]):
         if self.path is None:
             return
         if self._made or self._new.keys() != self._old.keys() or not self.path.is_file():
-            atomic_write(self.path, pickle.dumps(self._new, protocol=pickle.HIGHEST_PROTOCOL))
-        for old in self.path.parent.glob(f"{self.name}-*.pickle"):
-            if old != self.path:
-                old.unlink(missing_ok=True)
+            write_file(self.path, pickle.dumps(self._new, protocol=pickle.HIGHEST_PROTOCOL), f"{self.name}-*.pickle")
         self._old, self._new, self._made = self._new, {}, False
 
     def _read(self) -> dict[bytes, bytes]:

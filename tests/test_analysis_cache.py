@@ -173,4 +173,4 @@ def test_a_cache_that_cannot_be_written_is_a_warning(
     blocked.write_text("not a folder", encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="builder.analysis.cache"):
         assert analyse(corpus, cache=blocked / "cache") == analyse(corpus)
-    assert "could not be written" in caplog.text
+    assert "cannot be written" in caplog.text

@@ -56,6 +56,22 @@ def test_an_unreadable_cache_is_rebuilt(tmp_path: Path) -> None:
     assert run(settings, write=False).pages == first.pages
 
 
+def test_a_cache_folder_that_cannot_be_written_is_one_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The site is built all the same; only the next build's head start is lost."""
+    import logging
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    settings = Settings(seeds=ARTICLES, docs=tmp_path / "docs", cache=blocked / "cache")
+    _forget()
+    with caplog.at_level(logging.WARNING):
+        result = run(settings)
+    assert result.written is not None and result.written.written
+    assert (tmp_path / "docs" / "index.md").is_file()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len([w for w in warnings if "cannot be written" in w]) == 1, warnings
+
+
 def test_a_build_with_nothing_changed_reuses_the_last(tmp_path: Path) -> None:
     import shutil
 

@@ -30,9 +30,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from ..memo import UNREADABLE, dumps, key
+from ..memo import UNREADABLE, dumps, key, write_file
 from ..model import Article
-from ..writer import atomic_write
 from . import sentences
 from .findings import Findings, find, join
 
@@ -103,15 +102,8 @@ def save(folder: Path, stored: Stored) -> None:
     """Write the cache file of this code through a temporary file, then remove the
     files older code left. A cache that cannot be written is a warning: the analyses
     are done all the same."""
-    file = path(folder)
     data = {"code": code_digest(), "entries": stored.entries, "abbreviations": stored.abbreviations}
-    try:
-        atomic_write(file, pickle.dumps(data, protocol=5))
-        for old in folder.glob(PATTERN):
-            if old != file:
-                old.unlink(missing_ok=True)
-    except OSError as error:
-        log.warning("analysis cache %s could not be written: %s", file, error)
+    write_file(path(folder), pickle.dumps(data, protocol=5), PATTERN)
 
 
 def _thaw(data: bytes) -> Findings | None:

@@ -24,7 +24,7 @@ from pathlib import Path
 from .. import __version__
 from ..errors import ConfigError
 from ..progress import Progress, no_progress
-from ..writer import atomic_write
+from ..memo import write_file
 from .. import collector
 
 log = logging.getLogger(__name__)
@@ -223,11 +223,7 @@ def _keep_store(store: Path, name: str, found: dict[str, Parsed], keep: Iterable
 
 
 def _write_store(store: Path, entries: dict[str, _Raw]) -> None:
-    store.parent.mkdir(parents=True, exist_ok=True)
-    for old in store.parent.glob("ner-*.pickle"):
-        if old != store:
-            old.unlink(missing_ok=True)
-    atomic_write(store, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+    write_file(store, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL), "ner-*.pickle")
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
