@@ -28,6 +28,7 @@ includes), and a hand-written page, or one edited by hand, is MkDocs' business.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -317,6 +318,13 @@ class _Child:
         channel, theirs = context.Pipe(duplex=False)
         process = context.Process(target=_render_all, args=(theirs, pages, config, files),
                                   name="briefing-pages", daemon=True)
+        # Python's gc documentation advises freezing before a fork: the child's
+        # collections then leave the parent's objects alone (no copy of every page of
+        # memory they sit on). Runs with and without differed within this machine's noise.
+        # Left alone when the process froze objects of its own (builder/collector.py).
+        ours = gc.get_freeze_count() == 0
+        if ours:
+            gc.freeze()
         try:
             process.start()
         except OSError as error:  # no memory or no process left: MkDocs makes every page here
@@ -324,6 +332,8 @@ class _Child:
             channel.close()
             return None
         finally:
+            if ours:
+                gc.unfreeze()
             theirs.close()
         return cls(process, channel, [p.file.src_uri for p in pages])
 
