@@ -60,8 +60,9 @@ log = logging.getLogger(__name__)
 LIBRARIES = ("markdown", "mkdocs", "pymdown-extensions")
 # Fewer pages to make than this and no child is started. Small sites gain nothing
 # measurable (the fixture story's 20 pages: about 0.5 s with a child or without, best
-# of five); BBC's 3,231 went from 60.5 to 44.2 s. Where between the two a child starts
-# to pay was not measured: 200 is a round number well above the story.
+# of five); BBC's 3,231 went from 60.5 to 44.2 s, and from 52.0 to 41.9 s in the next
+# `make bench`. Where between the two a child starts to pay was not measured: 200 is
+# a round number well above the story.
 MIN_SHARED = 200
 # A page's share of the rendering work: its lines, plus what every page costs whatever
 # its length. Lines, not bytes: BBC's article and entity pages took 0.15 and 0.17 ms a
