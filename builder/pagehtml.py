@@ -19,8 +19,9 @@ and the libraries' versions, which are everything its HTML depends on. A page's
 What MkDocs logs while it renders a page (a link to a page that is not there) is kept
 with the HTML and logged again whenever the HTML is used, in the process that builds,
 so `mkdocs build --strict` fails the same way whichever way a page was made. The child
-is forked only where `builder.beside.can_fork` says forking is sound (not under
-`mkdocs serve`'s threads); a child that fails or dies leaves its pages to MkDocs here.
+is forked only where `builder.beside.can_fork` says forking is sound (not in the
+rebuilds `mkdocs serve` runs beside its server's threads); a child that fails or dies
+leaves its pages to MkDocs here.
 
 Only the builder's own pages: their HTML depends on nothing else (no snippets, no
 includes), and a hand-written page, or one edited by hand, is MkDocs' business.

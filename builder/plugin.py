@@ -65,8 +65,9 @@ class BriefingConfig(base.Config):
     per paragraph, the HTML of the builder's pages). Empty: keep nothing."""
     parallel = c.Type(bool, default=True)
     """Render the builder's pages on two cores: a forked process makes about half of
-    those not kept from an earlier build (`builder/pagehtml.py`). Never under
-    `mkdocs serve`, nor where forking is unsafe (macOS, Windows)."""
+    those not kept from an earlier build (`builder/pagehtml.py`). Only where forking
+    is sound: not on macOS or Windows, nor in `mkdocs serve`'s rebuilds, which run
+    beside its server's threads."""
     pdf = c.Type(bool, default=True)
     """Print the briefing to site/briefing.pdf at the end of a build."""
     pdf_in_serve = c.Type(bool, default=False)
