@@ -155,8 +155,7 @@ class Memo(Generic[V]):
 
     def put(self, k: bytes, value: V) -> V:
         if self.path is not None:
-            self._new[k] = dumps(value)
-            self._made = True
+            self.put_pickled(k, dumps(value))
         return value
 
     def put_pickled(self, k: bytes, data: bytes) -> None:

@@ -30,7 +30,6 @@ includes), and a hand-written page, or one edited by hand, is MkDocs' business.
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 import multiprocessing
 import pickle
@@ -53,7 +52,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from . import memo
 from .beside import can_fork
-from .writer import load_manifest
+from .writer import digest, load_manifest
 
 log = logging.getLogger(__name__)
 
@@ -150,26 +149,26 @@ class PageHtml:
         self._every_file: bytes | None = None
         self._by_uri: dict[str, File] = {}
         self._resolved: dict[tuple[str, str], tuple[object, ...] | None] = {}
+        self._owned: dict[str, str] = {}  # the builder's manifest: page -> digest of what it wrote
         self.counts = {"reused": 0, "made here": 0, "made beside": 0}
 
     def attach(self, files: Files, config: MkDocsConfig) -> None:
         """`on_files`: a BuilderPage for each page of the builder's manifest."""
-        owned = load_manifest(Path(config.docs_dir))
+        self._owned = load_manifest(Path(config.docs_dir))
         for file in files.documentation_pages():
-            if file.src_uri in owned and file.page is None:
+            if file.src_uri in self._owned and file.page is None:
                 BuilderPage(file, config, self)  # Page.__init__ sets file.page
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         """`on_nav`: read the builder's pages, find their HTML in the cache, and start
         a child on a share of the others."""
-        owned = load_manifest(Path(config.docs_dir))
         self._by_uri = {f.src_uri: f for f in files}
         to_make: list[BuilderPage] = []
         for file in files.documentation_pages():
             page = file.page
             if not isinstance(page, BuilderPage):
                 continue
-            if hashlib.sha256(file.content_bytes).hexdigest() != owned.get(file.src_uri):
+            if digest(file.content_bytes) != self._owned.get(file.src_uri):
                 continue  # edited by hand since the builder wrote it: rendered as MkDocs would
             page.read_source(config)
             assert page.markdown is not None

@@ -32,7 +32,8 @@ class WriteReport:
     refused: tuple[OutputError, ...] = field(default=())
 
 
-def _digest(data: bytes) -> str:
+def digest(data: bytes) -> str:
+    """What the manifest records of a file the builder wrote."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -113,7 +114,7 @@ def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
                 refused.append(OutputError(target, "a file the builder did not write is in the way; left alone (move it to build this page)"))
                 continue
             content = target.read_bytes()
-            current = _digest(content)
+            current = digest(content)
             if current != manifest[relative]:
                 refused.append(OutputError(target, "edited by hand since the builder wrote it; left alone (delete it to regenerate)"))
                 continue
@@ -122,7 +123,7 @@ def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
                 unchanged.append(relative)
                 continue
         atomic_write(target, data)
-        owned[relative] = _digest(data)
+        owned[relative] = digest(data)
         written.append(relative)
     removed = _remove_stale(docs, manifest, pages)
     _save_manifest(docs, owned)
@@ -140,14 +141,14 @@ def _mode(path: Path) -> int | None:
 def _remove_stale(docs: Path, manifest: dict[str, str], pages: dict[str, str]) -> list[str]:
     removed: list[str] = []
     targets = _Targets(docs)
-    for relative, digest in sorted(manifest.items()):
+    for relative, recorded in sorted(manifest.items()):
         if relative in pages:
             continue
         try:
             target = targets(relative)
         except OutputError:
             continue
-        if target.is_file() and not target.is_symlink() and _digest(target.read_bytes()) == digest:
+        if target.is_file() and not target.is_symlink() and digest(target.read_bytes()) == recorded:
             target.unlink()
             removed.append(relative)
             _prune_empty_dirs(target.parent, docs)
