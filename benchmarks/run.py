@@ -106,6 +106,8 @@ def run_all(quick: bool) -> dict[str, object]:
             changed = bbc / "seeds" / "politics" / "001.txt"
             changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more paragraph, added by the benchmark.\n", encoding="utf-8")
             runs.append(measure("BBC: builder, one article changed", briefing("build", "--seeds", "seeds", "--docs", "docs"), bbc))
+            runs.append(measure("BBC: briefing pdf (build from the caches, then print)",
+                                briefing("pdf", "--seeds", "seeds", "--docs", "docs", "--out", "site/briefing.pdf"), bbc))
             runs.append(measure("BBC: mkdocs build, one process, nothing kept", mkdocs_without_plugin(bbc, one_process=True), bbc))
             runs.append(measure("BBC: mkdocs build", mkdocs_without_plugin(bbc), bbc))
             runs.append(measure("BBC: mkdocs build again (page HTML kept)", mkdocs_without_plugin(bbc), bbc))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from pypdf import PdfReader
 
 from builder.build import Settings, run
 from builder.errors import BriefingError
-from builder.pdf import export_build
+from builder.pdf import document, export_build
 from builder.pdf.export import _refuse_fetch
 from conftest import FIXTURES
 
@@ -100,3 +101,49 @@ def test_article_markup_is_printed_as_text(tmp_path: Path) -> None:
     reader = PdfReader(tmp_path / "b.pdf")
     text = "\n".join(p.extract_text() or "" for p in reader.pages)
     assert '<script>alert("body")</script>' in text.replace("\n", " ")
+
+
+def _everything(path: Path) -> str:
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages)
+
+
+def test_briefing_json_names_what_the_briefing_page_shows(story) -> None:  # type: ignore[no-untyped-def]
+    page, data = story.pages["briefing/index.md"], story.briefing
+    claims = {c["id"]: c for c in data["claims"]}
+    key_points = page.split("## Key points", 1)[1].split("\n## ", 1)[0]
+    numbered = re.findall(r"^\d+\. (.+)$", key_points, flags=re.M)
+    assert len(numbered) == len(data["page"]["key_points"]) > 0
+    for line, claim in zip(numbered, data["page"]["key_points"], strict=True):
+        assert line.startswith(" ".join(claims[claim]["text"].split()[:4]))
+    timeline = page.split("## Timeline", 1)[1].split("\n## ", 1)[0]
+    rows = len(re.findall(r"^\| \d{4}-", timeline, flags=re.M)) + len(re.findall(r"^- ", timeline, flags=re.M))
+    assert rows == len(data["page"]["timeline"]) > 0
+    for section, entries in (("figures", "figures"), ("quotes", "quotes"), ("disagreements", "disagreements")):
+        ids = {e["id"] for e in data[entries]}
+        assert set(data["page"][section]) <= ids and data["page"][section]
+
+
+def test_the_pdf_prints_what_the_page_shows_and_counts_the_rest(story, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    briefing = dict(story.briefing)
+    claims = [c for c in briefing["claims"] if c["id"] not in briefing["overview"]]
+    kept, dropped = claims[-1], claims[:-1]
+    briefing["page"] = {**briefing["page"], "key_points": [kept["id"]], "figures": []}
+    export_build(replace(story, briefing=briefing), tmp_path / "b.pdf", "Briefing")
+    text = _everything(tmp_path / "b.pdf")
+    more = f"{len(dropped)} more statements reported by two or more outlets are in briefing.json"
+    key_points = text.split("Key points, by the number of outlets that report them", 1)[1].split(more, 1)[0]
+    assert more in text and kept["text"] in key_points
+    assert not any(c["text"] in key_points for c in dropped)
+    assert "No figure is reported by more than one outlet" in text
+    assert f"{len(briefing['figures'])} more figures are in briefing.json" in text
+
+
+def test_a_long_comparison_prints_the_articles_that_share_most(story, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(document, "COMPARED", 2)
+    export_build(story, tmp_path / "b.pdf", "Briefing")
+    text = _everything(tmp_path / "b.pdf")
+    comparison = text.split("Source comparison", 2)[2].split("How alike", 1)[0]
+    assert "The 2 articles that share the most claims with other articles, most first. All 6 are" in comparison
+    ranked = sorted(story.briefing["sources"], key=lambda s: -s["claims_shared"])
+    assert ranked[0]["claims_shared"] > ranked[2]["claims_shared"]  # the cut means something
+    assert ranked[0]["title"] in comparison and ranked[-1]["title"] not in comparison

@@ -12,6 +12,11 @@ from dataclasses import dataclass, field, replace
 from ..model import Corpus, EntityIndex
 
 
+# The comparison table prints a row per article up to this many; past it, the articles
+# sharing the most claims (2,225 rows took 151 landscape pages and 48 s to lay out).
+COMPARED = 100
+
+
 @dataclass(frozen=True, slots=True)
 class Reference:
     number: int
@@ -39,8 +44,13 @@ class Document:
     build_date: str
     briefing: Mapping[str, object]  # briefing.json's dictionary
     sources: Sequence[Mapping[str, object]]
+    compared: Sequence[Mapping[str, object]]  # the comparison table's rows
     entities: Sequence[Mapping[str, object]]
     references: Mapping[tuple[str, str], Reference]  # (article, anchor) -> reference, unnumbered
+    # What the briefing page shows of each section (briefing.json's "page"), as
+    # briefing.json's entries, and how many entries of the section's list it leaves out.
+    shown: Mapping[str, Sequence[Mapping[str, object]]] = field(default_factory=dict)
+    more: Mapping[str, int] = field(default_factory=dict)
     appendix: tuple[ArticleText, ...] = field(default=())
 
 
@@ -96,6 +106,8 @@ def build_document(corpus: Corpus, briefing: Mapping[str, object], entities: Ent
         )
         for a in corpus.articles
     ) if with_articles else ()
+    shown, more = _shown(briefing)
+    sources: list[Mapping[str, object]] = list(briefing["sources"])  # type: ignore[call-overload]
     return Document(
         title=title,
         site_title=site_title,
@@ -104,11 +116,35 @@ def build_document(corpus: Corpus, briefing: Mapping[str, object], entities: Ent
         outlets=len(outlets),
         build_date=corpus.build_date.isoformat(),
         briefing=briefing,
-        sources=list(briefing.get("sources", [])),  # type: ignore[arg-type]
+        sources=sources,
+        compared=sources if len(sources) <= COMPARED else
+        sorted(sources, key=lambda s: -s["claims_shared"])[:COMPARED],  # type: ignore[operator]
         entities=rows,
         references=references,
+        shown=shown,
+        more=more,
         appendix=appendix,
     )
+
+
+# briefing.json's "page" names entries of these lists.
+_SECTIONS = {"key_points": "claims", "timeline": "timeline", "figures": "figures",
+             "quotes": "quotes", "disagreements": "disagreements"}
+
+
+def _shown(briefing: Mapping[str, object]) -> tuple[dict[str, list[Mapping[str, object]]], dict[str, int]]:
+    """The page's entries of each section. The key points leave out the overview's
+    claims, so "more" counts the claims shown in neither."""
+    page: Mapping[str, list[str]] = briefing["page"]  # type: ignore[assignment]
+    shown: dict[str, list[Mapping[str, object]]] = {}
+    more: dict[str, int] = {}
+    for section, key in _SECTIONS.items():
+        entries: list[Mapping[str, object]] = briefing[key]  # type: ignore[assignment]
+        by_id = {e["id"]: e for e in entries}
+        shown[section] = [by_id[i] for i in page[section]]
+        printed = len(shown[section]) + (len(briefing["overview"]) if section == "key_points" else 0)  # type: ignore[arg-type]
+        more[section] = len(entries) - printed
+    return shown, more
 
 
 def _span(dates: list[dt.date]) -> str:

@@ -13,6 +13,10 @@ briefing.json, schema version `SCHEMA_VERSION`:
       "schema": "briefing-builder/briefing", "version": 1, "build_date": "YYYY-MM-DD",
       "headline": {"text", "article"} | null,      # an article's title, verbatim
       "overview": [claim id, ...],                  # the most corroborated sentences
+      "page": {"key_points": [claim id], "timeline": [event id],
+               "figures": [figure id], "quotes": [quote id],
+               "disagreements": [disagreement id]},
+                                                    # what /briefing/ shows, in its order
       "sources": [{"slug", "title", "outlet", "author", "date", "url", "words",
                    "paragraphs", "removed", "quotes", "figures",
                    "claims_shared", "claims_alone"}],
@@ -262,22 +266,45 @@ def _side_lines(ctx: _Context, d: Disagreement) -> list[_Line]:
     return [_Line(s.text, ctx.badges(s.spans), s.note) for s in d.sides]
 
 
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """What the briefing page shows of each section, in its order. The PDF prints the
+    same (briefing.json's "page"); the JSON has the rest."""
+
+    overview: list[Claim]
+    key_points: list[Claim]
+    events: list[Event]
+    undated: list[Event]
+    figures: list[FigureGroup]
+    quotes: list[QuoteGroup]
+    disagreements: list[Disagreement]
+
+
+def _shown(ctx: _Context) -> _Shown:
+    analysis = ctx.analysis
+    points = _points(ctx)
+    return _Shown(
+        overview=points[:OVERVIEW_SENTENCES],
+        key_points=points[OVERVIEW_SENTENCES : OVERVIEW_SENTENCES + KEY_POINTS],
+        events=_timeline(ctx.corpus, analysis),
+        undated=[e for e in analysis.timeline.events if e.date is None][:UNDATED_EVENTS],
+        figures=[g for g in analysis.figures.groups if g.disputed or g.support > 1][:KEY_FIGURES],
+        quotes=sorted(
+            (g for g in analysis.quotes.groups if g.support > 1 or g.speaker),
+            # Fragments ("lone wolf") after whole sentences of the same reach (news clusters).
+            key=lambda g: (-g.support, len(g.text.split()) < FRAGMENT_WORDS, g.speaker is None),
+        )[:KEY_QUOTES],
+        disagreements=analysis.disagreements[:DISAGREEMENTS],
+    )
+
+
 def render_briefing(corpus: Corpus, analysis: Analysis, whos_who: Sequence[WhoRow] = (),
                     ctx: _Context | None = None) -> str:
     ctx = ctx or _Context(corpus, analysis, BRIEFING_PAGE)
     headline = _headline(corpus)
-    points = _points(ctx)
-    overview = points[:OVERVIEW_SENTENCES]
-    key_points = points[OVERVIEW_SENTENCES : OVERVIEW_SENTENCES + KEY_POINTS]
-    events = _timeline(corpus, analysis)
-    undated = [e for e in analysis.timeline.events if e.date is None][:UNDATED_EVENTS]
-    figures = [g for g in analysis.figures.groups if g.disputed or g.support > 1][:KEY_FIGURES]
-    quotes = sorted(
-        (g for g in analysis.quotes.groups if g.support > 1 or g.speaker),
-        # Fragments ("lone wolf") after whole sentences of the same reach (news clusters).
-        key=lambda g: (-g.support, len(g.text.split()) < FRAGMENT_WORDS, g.speaker is None),
-    )[:KEY_QUOTES]
-    disagreements = analysis.disagreements[:DISAGREEMENTS]
+    shown = _shown(ctx)
+    overview, key_points, events, undated = shown.overview, shown.key_points, shown.events, shown.undated
+    figures, quotes, disagreements = shown.figures, shown.quotes, shown.disagreements
     disputed = {claim for claim, _ in _differently(ctx)}
     return _tidy(_ENV.get_template("briefing.md.j2").render(
         headline=headline,
@@ -541,6 +568,7 @@ def briefing_json(corpus: Corpus, analysis: Analysis, whos_who: Sequence[WhoRow]
     ctx = _context(corpus, analysis)
     headline = _headline(corpus)
     counts = _counts(ctx)
+    shown = _shown(ctx)
 
     def labels(keys: Iterable[str]) -> list[str]:
         return [ctx.outlet_label[k] for k in keys]
@@ -550,7 +578,14 @@ def briefing_json(corpus: Corpus, analysis: Analysis, whos_who: Sequence[WhoRow]
         "version": SCHEMA_VERSION,
         "build_date": corpus.build_date.isoformat(),
         "headline": {"text": headline.metadata.title.value, "article": headline.slug} if headline else None,
-        "overview": [c.id for c in _points(ctx)[:OVERVIEW_SENTENCES]],
+        "overview": [c.id for c in shown.overview],
+        "page": {
+            "key_points": [c.id for c in shown.key_points],
+            "timeline": [e.id for e in shown.events + shown.undated],
+            "figures": [g.id for g in shown.figures],
+            "quotes": [g.id for g in shown.quotes],
+            "disagreements": [d.id for d in shown.disagreements],
+        },
         "sources": [{
             "slug": a.slug, "title": a.metadata.title.value,
             "outlet": outlet_names.label(a), "author": a.metadata.author.value if a.metadata.author else None,
