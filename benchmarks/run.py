@@ -120,6 +120,8 @@ def run_all(quick: bool) -> dict[str, object]:
         for count in ((1_000,) if quick else (10_000, 50_000)):
             runs.append(measure(f"synthetic {count:,}: corpus-wide analyses",
                                 [sys.executable, "-m", "benchmarks.analysis_scale", str(count)], ROOT))
+            runs.append(measure(f"synthetic {count:,}: entities after the model (reading, alias merging)",
+                                [sys.executable, "-m", "benchmarks.entity_scale", str(count)], ROOT))
     return results
 
 
@@ -157,6 +159,13 @@ def ratios(runs: list[dict[str, object]]) -> list[tuple[str, str]]:
     if 10_000 in stages and 50_000 in stages:
         out.append(("growth from 10,000 to 50,000 articles (linear: 5.0x)",
                     f"{stages[50_000]['stages_seconds'] / stages[10_000]['stages_seconds']:.1f}x"))
+    merging = {d["articles"]: d for r in runs for d in r.get("data", []) if isinstance(d, dict) and "merging_seconds" in d}  # type: ignore[union-attr]
+    for size, d in sorted(merging.items()):
+        out.append((f"synthetic {size:,}: alias merging and the index alone ({d['mentions']:,} mentions; "
+                    f"reading them per article: {d['reading_seconds']:.1f} s)", f"{d['merging_seconds']:.1f} s"))
+    if 10_000 in merging and 50_000 in merging:
+        out.append(("growth of alias merging from 10,000 to 50,000 articles (linear: 5.0x)",
+                    f"{merging[50_000]['merging_seconds'] / merging[10_000]['merging_seconds']:.1f}x"))
     return out
 
 

@@ -1,0 +1,27 @@
+"""The synthetic corpora of `make bench` (benchmarks/): what they are made to test is
+in them, and the builder's code reads them as it reads real ones."""
+
+from __future__ import annotations
+
+from benchmarks import entity_scale
+from builder.entities import extract, index, nlp
+from builder.entities.aliases import merge
+from builder.entities.overrides import apply
+
+
+def test_the_entity_corpus_goes_through_extraction_and_merges_its_aliases() -> None:
+    made = entity_scale.corpus(120)
+    try:
+        found = extract.find(made, entity_scale.MODEL)  # from nlp's cache: no model is loaded
+    finally:
+        nlp._cache.clear()
+    assert len(found.found) > 20 * len(made.articles)
+    items, notes = apply(merge(found.found, found.common_words, found.titles), ())
+    entities = {e.name: e for e in index.build(items, entity_scale.MODEL, notes).entities}
+    assert {"US", "America", "U.S."} <= set(entities["United States"].aliases)
+    people = [e for e in entities.values() if e.type == "person" and len(e.mentions) >= 10]
+    assert people, "no person is named ten times"
+    # "Mr Kobe" and "Kobe" join "Ana Kobe": the busiest people carry their short forms.
+    assert sum(any(a.split()[-1] == e.name.split()[-1] and a != e.name for a in e.aliases) for e in people) > len(people) / 2
+    acronyms = [e for e in entities.values() if e.type == "organisation" and any(a.isupper() for a in e.aliases)]
+    assert acronyms, "no organisation was joined to its acronym"
