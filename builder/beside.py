@@ -2,7 +2,7 @@
 
 Issue 7: a rebuild with one article changed. The entity index and the analyses do
 not need each other (BBC: about 2.5 s each); run side by side, a rebuild takes one of
-them rather than both.
+them rather than both. The PDF, likewise, is printed beside MkDocs' page loop.
 
 `Beside(first, then)` forks a child that runs `first()` at once. It sees everything
 this process holds (the corpus), so nothing has to be sent to it. The parent goes on
@@ -119,6 +119,9 @@ class Beside(Generic[S, V, T]):
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
         """Stop the child if the parent leaves without its result (it failed itself)."""
         if self._process is None:
             return

@@ -19,10 +19,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from . import summary
+from .beside import Beside
 from .build import BuildResult, Settings, run
 from .errors import BriefingError
 from .pagehtml import PageHtml
-from .pdf import export_build
+from .pdf import PdfResult, export_build
 from .render.entities import ENTITY_PAGES
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -85,6 +86,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     _command = "build"
     _result: BuildResult | None = None
     _pages: PageHtml | None = None
+    _pdf: Beside[PdfResult, None, PdfResult] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -118,17 +120,30 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if not line.startswith("skipped:"):
                 log.info("briefing: %s", line)
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _start_pdf(self, config: MkDocsConfig) -> None:
+        """The PDF needs the builder's result, not the site: it is printed in a child
+        forked now, while MkDocs' page loop keeps one core busy (BBC: 18 s, hidden in its
+        20 s), or else here after the build (`Beside`)."""
         if not (self.config.enabled and self.config.pdf and self._result is not None):
             return
         if self._command == "serve" and not self.config.pdf_in_serve:
             return
-        out = Path(config.site_dir) / "briefing.pdf"
-        try:
-            pdf = export_build(self._result, out, self._settings.title, self.config.pdf_paper, self.config.pdf_articles)
-        except BriefingError as exc:
-            raise PluginError(f"briefing: PDF: {exc}") from exc
-        log.info("briefing: %s: %d pages in %.1f s", out.name, pdf.pages, pdf.seconds)
+        result, out = self._result, Path(config.site_dir) / "briefing.pdf"
+        title, paper, articles = self._settings.title, self.config.pdf_paper, self.config.pdf_articles
+        self._pdf = Beside(lambda: export_build(result, out, title, paper, articles), lambda pdf, _: pdf)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._pdf is None:
+            return
+        beside, self._pdf = self._pdf, None
+        with beside:
+            try:
+                beside.send(None)
+                pdf = beside.result()
+            except BriefingError as exc:
+                raise PluginError(f"briefing: PDF: {exc}") from exc
+        log.info("briefing: %s: %d pages in %.1f s%s", pdf.path.name, pdf.pages, pdf.seconds,
+                 " (printed beside the pages)" if beside.forked else "")
 
     def on_files(self, files, *, config: MkDocsConfig):  # type: ignore[no-untyped-def]
         """The builder's pages get their HTML kept between builds, or made on two cores."""
@@ -138,19 +153,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return files
 
     def on_env(self, env, *, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
-        """Every page is rendered by now: keep their HTML for the next build."""
+        """Every page is rendered by now: keep their HTML for the next build. What is
+        left is MkDocs' page loop, on one core: the PDF starts beside it."""
         if self._pages is not None:
             self._pages.finish()
             counts = ", ".join(f"{n} {what}" for what, n in self._pages.counts.items() if n)
             if counts:
                 log.info("briefing: page HTML: %s", counts)
             self._pages = None
+        self._start_pdf(config)
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._pages is not None:
             self._pages.close()
             self._pages = None
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
 
     def on_nav(self, nav, *, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
         """Long generated sections show their index page alone: every page renders its
