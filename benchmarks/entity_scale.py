@@ -30,13 +30,9 @@ import random
 import sys
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from benchmarks.analysis_scale import _article
-from builder.entities import extract, nlp
-from builder.entities import index as entity_index
-from builder.entities.aliases import merge
-from builder.entities.overrides import apply
+from builder.entities import extract, index_found, nlp
 from builder.model import Corpus
 
 SEED = 20261121
@@ -82,8 +78,9 @@ class Text:
         self.length += len(text)
 
     def end_sentence(self) -> None:
-        self.parts[-1] = self.parts[-1].rstrip()
-        self.length = sum(map(len, self.parts))
+        last = self.parts[-1].rstrip()
+        self.length -= len(self.parts[-1]) - len(last)
+        self.parts[-1] = last
         self.add(". ")
         self.sentences.append((self.sentence_start, self.length - 1))
         self.sentence_start = self.length
@@ -239,9 +236,7 @@ def run(size: int) -> Run:
     found = extract.find(made, MODEL)
     reading = time.perf_counter() - start
     start = time.perf_counter()
-    clusters = merge(found.found, found.common_words, found.titles)
-    items, notes = apply(clusters, ())
-    built = entity_index.build(items, MODEL, [*found.notes, *notes])
+    built = index_found(found, (), MODEL)
     merging = time.perf_counter() - start
     print(f"{size:,} articles, {len(found.found):,} mentions (generated in {generated:.1f} s): "
           f"reading {reading:.2f} s, merging {merging:.2f} s, {len(built.entities):,} entities", flush=True)
@@ -261,5 +256,4 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     main(sys.argv[1:])

@@ -4,9 +4,7 @@ in them, and the builder's code reads them as it reads real ones."""
 from __future__ import annotations
 
 from benchmarks import entity_scale
-from builder.entities import extract, index, nlp
-from builder.entities.aliases import merge
-from builder.entities.overrides import apply
+from builder.entities import extract, index_found, nlp
 
 
 def test_the_entity_corpus_goes_through_extraction_and_merges_its_aliases() -> None:
@@ -16,8 +14,7 @@ def test_the_entity_corpus_goes_through_extraction_and_merges_its_aliases() -> N
     finally:
         nlp._cache.clear()
     assert len(found.found) > 20 * len(made.articles)
-    items, notes = apply(merge(found.found, found.common_words, found.titles), ())
-    entities = {e.name: e for e in index.build(items, entity_scale.MODEL, notes).entities}
+    entities = {e.name: e for e in index_found(found, (), entity_scale.MODEL).entities}
     assert {"US", "America", "U.S."} <= set(entities["United States"].aliases)
     people = [e for e in entities.values() if e.type == "person" and len(e.mentions) >= 10]
     assert people, "no person is named ten times"

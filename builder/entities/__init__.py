@@ -25,7 +25,12 @@ def index_entities(corpus: Corpus, seeds: Path, model: str = "", cache: Path | N
     if not corpus.articles:
         return EntityIndex(model=name)
     with collector.off():
-        found = extract.find(corpus, name, cache, progress)
-        clusters = aliases.merge(found.found, found.common_words, found.titles)
-        items, notes = overrides.apply(clusters, corrections)
-        return index.build(items, nlp.describe(name), found.notes + notes)
+        return index_found(extract.find(corpus, name, cache, progress), corrections, nlp.describe(name))
+
+
+def index_found(found: extract.Extraction, corrections: tuple[overrides.Correction, ...], model: str) -> EntityIndex:
+    """The corpus-wide part, after the model: aliases merged, the corrections applied,
+    the index built."""
+    clusters = aliases.merge(found.found, found.common_words, found.titles)
+    items, notes = overrides.apply(clusters, corrections)
+    return index.build(items, model, found.notes + notes)

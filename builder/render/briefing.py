@@ -159,6 +159,11 @@ class _Context:
         return _count(self)
 
     @functools.cached_property
+    def shown(self) -> _Shown:
+        """The page's selection; briefing.json names it too."""
+        return _shown(self)
+
+    @functools.cached_property
     def sentences(self) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """Sentence spans by paragraph; only the comparison of claims needs them."""
         out: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
@@ -302,7 +307,7 @@ def render_briefing(corpus: Corpus, analysis: Analysis, whos_who: Sequence[WhoRo
                     ctx: _Context | None = None) -> str:
     ctx = ctx or _Context(corpus, analysis, BRIEFING_PAGE)
     headline = _headline(corpus)
-    shown = _shown(ctx)
+    shown = ctx.shown
     overview, key_points, events, undated = shown.overview, shown.key_points, shown.events, shown.undated
     figures, quotes, disagreements = shown.figures, shown.quotes, shown.disagreements
     disputed = {claim for claim, _ in _differently(ctx)}
@@ -568,7 +573,7 @@ def briefing_json(corpus: Corpus, analysis: Analysis, whos_who: Sequence[WhoRow]
     ctx = _context(corpus, analysis)
     headline = _headline(corpus)
     counts = _counts(ctx)
-    shown = _shown(ctx)
+    shown = ctx.shown
 
     def labels(keys: Iterable[str]) -> list[str]:
         return [ctx.outlet_label[k] for k in keys]
