@@ -12,9 +12,17 @@ and the libraries' versions, which are everything its HTML depends on. A page's
 
 - from the cache folder, made by an earlier build under the same key;
 - or from the process beside: the pages not in the cache are shared out in `start`, and
-  a forked child renders the last of them (about half the work) while MkDocs renders
-  the others here, one by one as usual;
+  a forked child renders the last of them (`CHILD_SHARE` of the work) while MkDocs
+  renders the others here, one by one as usual;
 - or, failing both, from MkDocs' own `Page.render`, here.
+
+The child's pages do not wait for it: MkDocs reads every page before it builds any
+(`on_env` comes between), and builds them in the same order, so the child goes on
+making the last pages while MkDocs' page loop (Material's template and search index,
+on one core) builds the first ones. A page still being made holds a placeholder until
+the loop, or any plugin, first reads its HTML (`_Settled`); then it waits for it. Where
+a plugin changes pages' HTML as they are read (`on_page_content`), each page waits for
+its HTML at once, as before.
 
 What MkDocs logs while it renders a page (a link to a page that is not there) is kept
 with the HTML and logged again whenever the HTML is used, in the process that builds,
@@ -64,6 +72,11 @@ LIBRARIES = ("markdown", "mkdocs", "pymdown-extensions")
 # `make bench`. Where between the two a child starts to pay was not measured: 200 is
 # a round number well above the story.
 MIN_SHARED = 200
+# The child's share of the pages to make, by weight: more than half, as it goes on
+# making them while MkDocs' page loop builds the first ones here. BBC's 3,230, nothing
+# kept, one build each on one afternoon: 0.6 27.4 s, 0.65 25.6 s, 0.7 25.9 s (the
+# builds before the child went on into the loop: 40 to 47 s that afternoon).
+CHILD_SHARE = 0.65
 # A page's share of the rendering work: its lines, plus what every page costs whatever
 # its length. Lines, not bytes: BBC's article and entity pages took 0.15 and 0.17 ms a
 # line, but 1.6 and 2.4 microseconds a byte (an entity page's lines are short links).
@@ -110,12 +123,51 @@ class Html:
             logging.getLogger(name).log(level, message)
 
 
+class _Settled:
+    """A field `Page.render` sets, on a page whose HTML the child is still making: read
+    in MkDocs' page loop, it waits for that HTML first. Before the loop (`on_env`),
+    MkDocs only checks that the page has content and hands it to the plugins' (none)
+    `on_page_content`: it reads `WAITING` and sets it back."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = "_settled_" + name
+
+    def __get__(self, page: BuilderPage | None, owner: type | None = None) -> object:
+        if page is None:
+            return self
+        if page._waiting is not None:
+            if self.name == "_settled_content" and not page._html.loop_started:
+                return WAITING
+            page._settle()
+        return getattr(page, self.name)
+
+    def __set__(self, page: BuilderPage, value: object) -> None:
+        if getattr(page, "_waiting", None) is not None:
+            if value is WAITING:
+                return
+            page._settle()
+        setattr(page, self.name, value)
+
+
+# What a page waiting for the child's HTML holds as content before MkDocs' page loop.
+WAITING = "<!-- briefing: this page's HTML is being made beside -->"
+
+
 class BuilderPage(Page):
     """A page the builder wrote. Read early, by `PageHtml.start`; rendered from the
     cache or by the child when its Markdown is still what was read (no other plugin
     changed it in `on_page_markdown`)."""
 
+    content = _Settled()
+    toc = _Settled()
+    _title_from_render = _Settled()
+    present_anchor_ids = _Settled()
+    links_to_anchors = _Settled()
+
     def __init__(self, file: File, config: MkDocsConfig, html: PageHtml) -> None:
+        self._waiting: tuple[MkDocsConfig, Files] | None = None  # the child is making its HTML
+        self._settled_present_anchor_ids: set[str] | None = None
+        self._settled_links_to_anchors: dict[File, dict[str, str]] | None = None
         super().__init__(None, file, config)
         self._html = html
         self._read: str | None = None  # the Markdown as read, which the key was taken of
@@ -127,6 +179,20 @@ class BuilderPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         as_read = self.markdown is not None and self.markdown == self._read
+        if as_read:
+            self._html.as_written.add(self.file.src_uri)
+            if self._html.defers(self, config):
+                self._waiting = (config, files)
+                return
+        self._render(config, files, as_read)
+
+    def _settle(self) -> None:
+        """The child's HTML for this page, now: waited for, or made here if it failed."""
+        assert self._waiting is not None
+        (config, files), self._waiting = self._waiting, None
+        self._render(config, files, as_read=True)
+
+    def _render(self, config: MkDocsConfig, files: Files, as_read: bool) -> None:
         html = self._html.take(self) if as_read else None
         if html is not None:
             html.give(self, files)
@@ -151,6 +217,10 @@ class PageHtml:
         self._resolved: dict[tuple[str, str], tuple[object, ...] | None] = {}
         self._owned: dict[str, str] = {}  # the builder's manifest: page -> digest of what it wrote
         self.counts = {"reused": 0, "made here": 0, "made beside": 0}
+        # The pages rendered from the Markdown the builder wrote (not edited by hand,
+        # nor changed by another plugin): their HTML is the builder's templates'.
+        self.as_written: set[str] = set()
+        self.loop_started = False  # MkDocs' page loop (`on_env`): a page's HTML is waited for
 
     def attach(self, files: Files, config: MkDocsConfig) -> None:
         """`on_files`: a BuilderPage for each page of the builder's manifest."""
@@ -180,7 +250,18 @@ class PageHtml:
             else:
                 to_make.append(page)
         if self._parallel and len(to_make) >= MIN_SHARED and can_fork():
-            self._child = _Child.start(_last_half(to_make), config, files)
+            self._child = _Child.start(_last_share(to_make, CHILD_SHARE), config, files)
+
+    def defers(self, page: BuilderPage, config: MkDocsConfig) -> bool:
+        """Whether the page can wait for its HTML until MkDocs' page loop needs it: the
+        child is making it, and no plugin would read it before (`on_page_content`)."""
+        return (self._child is not None and self._child.making(page.file.src_uri)
+                and page.file.src_uri not in self._cached and not config.plugins.events["page_content"])
+
+    def start_loop(self) -> None:
+        """`on_env`: MkDocs' page loop starts; the pages still waiting wait no longer than
+        until it comes to them."""
+        self.loop_started = True
 
     def take(self, page: BuilderPage) -> Html | None:
         uri = page.file.src_uri
@@ -206,7 +287,7 @@ class PageHtml:
             self.counts["made here"] += 1
 
     def finish(self) -> None:
-        """`on_env`, every page rendered: keep this build's HTML, stop the child."""
+        """`on_post_build`, every page built: keep this build's HTML, stop the child."""
         self.close()
         self._memo.save()
 
@@ -268,14 +349,14 @@ def _settings(config: MkDocsConfig) -> tuple[object, ...]:
             config.use_directory_urls, repr(config.validation))
 
 
-def _last_half(pages: list[BuilderPage]) -> list[BuilderPage]:
-    """The pages MkDocs comes to last, about half the work: the child makes them while
-    MkDocs makes the first ones here."""
+def _last_share(pages: list[BuilderPage], share: float) -> list[BuilderPage]:
+    """The pages MkDocs comes to last, about `share` of the work: the child makes them
+    while MkDocs makes the first ones here."""
     weights = [(p.markdown or "").count("\n") + PAGE_LINES for p in pages]
-    half, total = sum(weights) / 2, 0
+    wanted, total = sum(weights) * share, 0
     for start in range(len(pages) - 1, -1, -1):
         total += weights[start]
-        if total >= half:
+        if total >= wanted:
             return pages[start:]
     return pages
 
@@ -337,6 +418,9 @@ class _Child:
                 gc.unfreeze()
             theirs.close()
         return cls(process, channel, [p.file.src_uri for p in pages])
+
+    def making(self, uri: str) -> bool:
+        return uri in self._waiting or uri in self._got
 
     def result(self, uri: str) -> tuple[bytes, Html] | None:
         """The page's HTML, waiting for it if the child has not sent it yet; None if the

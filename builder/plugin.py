@@ -16,9 +16,9 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from . import summary
+from . import searchcut, summary
 from .beside import Beside
 from .build import BuildResult, Settings, run
 from .errors import BriefingError
@@ -65,8 +65,9 @@ class BriefingConfig(base.Config):
     """Folder, relative to mkdocs.yml, for results kept between builds (entities found
     per paragraph, the HTML of the builder's pages). Empty: keep nothing."""
     parallel = c.Type(bool, default=True)
-    """Render the builder's pages on two cores: a forked process makes about half of
-    those not kept from an earlier build (`builder/pagehtml.py`). Only where forking
+    """Render the builder's pages on two cores: a forked process makes about two thirds
+    of those not kept from an earlier build, and goes on while MkDocs builds the first
+    pages (`builder/pagehtml.py`). Only where forking
     is sound: not on macOS or Windows, nor in `mkdocs serve`'s rebuilds, which run
     beside its server's threads."""
     pdf = c.Type(bool, default=True)
@@ -133,6 +134,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._pdf = Beside(lambda: export_build(result, out, title, paper, articles), lambda pdf, _: pdf)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._finish_pages()
         if self._pdf is None:
             return
         beside, self._pdf = self._pdf, None
@@ -147,22 +149,47 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files, *, config: MkDocsConfig):  # type: ignore[no-untyped-def]
         """The builder's pages get their HTML kept between builds, or made on two cores."""
-        if self._settings.cache is not None or self.config.parallel:
-            self._pages = PageHtml(self._settings.cache, config, parallel=self.config.parallel)
-            self._pages.attach(files, config)
+        self._pages = PageHtml(self._settings.cache, config, parallel=self.config.parallel)
+        self._pages.attach(files, config)
+        self._cut: dict[str, list[str]] = {}  # page -> what search does not see of it
         return files
 
+    @event_priority(100)  # first: a plugin reading the pages' HTML in `on_env` waits for it
     def on_env(self, env, *, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
-        """Every page is rendered by now: keep their HTML for the next build. What is
-        left is MkDocs' page loop, on one core: the PDF starts beside it."""
+        """Every page is read by now. What is left is MkDocs' page loop, on one core: the
+        child making pages goes on beside it, and the PDF starts."""
         if self._pages is not None:
-            self._pages.finish()
-            counts = ", ".join(f"{n} {what}" for what, n in self._pages.counts.items() if n)
-            if counts:
-                log.info("briefing: page HTML: %s", counts)
-            self._pages = None
+            self._pages.start_loop()
         self._start_pdf(config)
         return env
+
+    def _finish_pages(self) -> None:
+        if self._pages is None:
+            return
+        self._pages.finish()
+        counts = ", ".join(f"{n} {what}" for what, n in self._pages.counts.items() if n)
+        if counts:
+            log.info("briefing: page HTML: %s", counts)
+        self._pages = None
+
+    @event_priority(100)  # first: before Material's search reads the page
+    def _cut_for_search(self, context, *, page, config, nav):  # type: ignore[no-untyped-def]
+        """What search leaves out of the builder's pages is kept from its parser, which
+        would read it all only to drop it (`builder/searchcut.py`)."""
+        if self._pages is not None and page.file.src_uri in self._pages.as_written and page.content:
+            page.content, parts = searchcut.cut(page.content)
+            if parts:
+                self._cut[page.file.src_uri] = parts
+        return context
+
+    @event_priority(-100)  # last: before the template renders the page
+    def _put_back(self, context, *, page, config, nav):  # type: ignore[no-untyped-def]
+        parts = self._cut.pop(page.file.src_uri, None)
+        if parts:
+            page.content = searchcut.restore(page.content, parts)
+        return context
+
+    on_page_context = CombinedEvent(_cut_for_search, _put_back)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._pages is not None:

@@ -1,5 +1,6 @@
 """The builder's pages in `mkdocs build`: HTML kept between builds and made beside
-(builder/pagehtml.py). Whichever way a page's HTML is made, the site is the one MkDocs
+(builder/pagehtml.py), and what search leaves out kept from its parser
+(builder/searchcut.py). Whichever way a page's HTML is made, the site is the one MkDocs
 makes on its own, and it warns alike."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from builder import pagehtml
+from builder import pagehtml, searchcut
 from builder.build import Settings, run
 from conftest import BUILD_DATE, FIXTURES, make_project, write
 
@@ -35,9 +36,9 @@ def project(written: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def _build(project: Path, **options: object) -> dict[str, int]:
+def _build(project: Path, mkdocs_alone: bool = False, **options: object) -> dict[str, int]:
     """`mkdocs build` of the pages already written, in this process; what the page HTML
-    came from."""
+    came from. `mkdocs_alone`: the plugin leaves MkDocs every page."""
     settings = "".join(f"\n      {name}: {_yaml(value)}" for name, value in options.items())
     config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config_text = config_text.replace("  - briefing:\n", f"  - briefing:\n      enabled: false\n      pdf: false{settings}\n", 1)
@@ -51,6 +52,8 @@ def _build(project: Path, **options: object) -> dict[str, int]:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pagehtml.PageHtml, "finish", finish)
+        if mkdocs_alone:
+            patch.setattr(pagehtml.PageHtml, "attach", lambda self, files, config: None)
         patch.setenv("SOURCE_DATE_EPOCH", "1748736000")
         build(load_config(str(project / "mkdocs-pages.yml")))
     return counts
@@ -77,13 +80,18 @@ def shared(monkeypatch: pytest.MonkeyPatch) -> None:
     assert pagehtml.can_fork(), "these tests fork, as `mkdocs build` does on Linux"
 
 
-def test_pages_made_beside_or_kept_are_the_pages_mkdocs_makes(project: Path, shared: None) -> None:
-    alone = _build(project, parallel=False, cache="")
+def test_pages_made_beside_or_kept_are_the_pages_mkdocs_makes(
+        project: Path, shared: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    alone = _build(project, mkdocs_alone=True, parallel=False, cache="")
     reference = _site(project)
-    assert alone == {}  # MkDocs on its own
+    assert not any(alone.values())  # MkDocs on its own, search reading every page whole
 
+    cut = []
+    monkeypatch.setattr(searchcut, "cut", lambda html, cut_=searchcut.cut: cut.append(cut_(html)) or cut[-1])
     first = _build(project)
     assert first["made beside"] > 0 and first["made here"] > 0 and first["reused"] == 0
+    # Search was spared the entity pages' mentions and the articles' reports.
+    assert sum(len(parts) for _, parts in cut) >= _builder_pages(project) // 2
     assert first["made beside"] + first["made here"] == _builder_pages(project)
     assert _site(project) == reference
 
@@ -169,3 +177,47 @@ def test_a_page_the_child_fails_on_is_made_here(project: Path, shared: None, mon
     counts = _build(project)
     assert counts["made beside"] == 0 and counts["made here"] == _builder_pages(project)
     assert _site(project) == reference
+
+
+def test_the_childs_pages_wait_for_the_page_loop(project: Path, shared: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child goes on making its pages while MkDocs' page loop builds the first ones
+    here: each is waited for when the loop first reads its HTML, and the site is the
+    one MkDocs makes on its own."""
+    _build(project, mkdocs_alone=True, parallel=False, cache="")
+    reference = _site(project)
+    settled: list[tuple[str, bool]] = []
+    settle = pagehtml.BuilderPage._settle
+
+    def counted(page: pagehtml.BuilderPage) -> None:
+        settled.append((page.file.src_uri, page._html.loop_started))
+        settle(page)
+
+    monkeypatch.setattr(pagehtml.BuilderPage, "_settle", counted)
+    counts = _build(project)
+    assert counts["made beside"] > 0
+    assert len(settled) == counts["made beside"] and all(in_loop for _, in_loop in settled)
+    assert _site(project) == reference
+
+
+@pytest.mark.parametrize("hook", [
+    # reads every page's HTML when the loop starts: the child's pages are waited for then
+    ("def on_env(env, config, files):\n"
+     "    for f in files.documentation_pages():\n"
+     "        assert 'being made beside' not in f.page.content, f.src_uri\n"
+     "        f.page.content += '<p>Seen by a hook.</p>'\n"
+     "    return env\n"),
+    # changes every page's HTML as it is made: no page waits, each is taken at once
+    ("def on_page_content(html, page, **kwargs):\n"
+     "    assert 'being made beside' not in html, page.file.src_uri\n"
+     "    return html + '<p>Seen by a hook.</p>'\n"),
+], ids=["on_env", "on_page_content"])
+def test_plugins_reading_the_html_before_the_loop_get_it(project: Path, shared: None, hook: str) -> None:
+    write(project / "hooks.py", hook)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
+    counts = _build(project)
+    assert counts["made beside"] > 0
+    for page in (project / "docs").rglob("*.md"):
+        folder = page.relative_to(project / "docs").with_suffix("")
+        html = project / "site" / (folder.parent if folder.name == "index" else folder) / "index.html"
+        assert "Seen by a hook." in html.read_text(encoding="utf-8"), html
