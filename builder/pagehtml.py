@@ -179,7 +179,7 @@ class BuilderPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         as_read = self.markdown is not None and self.markdown == self._read
-        if as_read:
+        if as_read and self._html.owns(self):
             self._html.as_written.add(self.file.src_uri)
             if self._html.defers(self, config):
                 self._waiting = (config, files)
@@ -218,7 +218,7 @@ class PageHtml:
         self._owned: dict[str, str] = {}  # the builder's manifest: page -> digest of what it wrote
         self.counts = {"reused": 0, "made here": 0, "made beside": 0}
         # The pages rendered from the Markdown the builder wrote (not edited by hand,
-        # nor changed by another plugin): their HTML is the builder's templates'.
+        # nor changed by another plugin): their HTML is the builder's templates' alone.
         self.as_written: set[str] = set()
         self.loop_started = False  # MkDocs' page loop (`on_env`): a page's HTML is waited for
 
@@ -251,6 +251,10 @@ class PageHtml:
                 to_make.append(page)
         if self._parallel and len(to_make) >= MIN_SHARED and can_fork():
             self._child = _Child.start(_last_share(to_make, CHILD_SHARE), config, files)
+
+    def owns(self, page: BuilderPage) -> bool:
+        """Whether the page is as the builder wrote it (`start` took its key)."""
+        return page.file.src_uri in self._keys
 
     def defers(self, page: BuilderPage, config: MkDocsConfig) -> bool:
         """Whether the page can wait for its HTML until MkDocs' page loop needs it: the

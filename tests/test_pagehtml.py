@@ -131,11 +131,14 @@ def test_a_new_target_page_changes_the_pages_linking_to_it(project: Path) -> Non
     assert 'href="sources/index.md"' in broken and 'href="sources/"' in fixed
 
 
-def test_a_page_edited_by_hand_is_mkdocs_own(project: Path) -> None:
+def test_a_page_edited_by_hand_is_mkdocs_own(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _build(project)
     page = next((project / "docs" / "articles").glob("*.md"))
     write(page, page.read_text(encoding="utf-8") + "\nAn editor's note added by hand.\n")
+    cut: list[str] = []
+    monkeypatch.setattr(searchcut, "cut", lambda html, cut_=searchcut.cut: cut.append(html) or cut_(html))
     counts = _build(project)
+    assert len(cut) == _builder_pages(project) - 1  # search reads the edited page whole
     assert counts == {"reused": _builder_pages(project) - 1, "made here": 0, "made beside": 0}
     html = (project / "site" / "articles" / page.stem / "index.html").read_text(encoding="utf-8")
     assert "An editor&rsquo;s note added by hand." in html or "An editor's note added by hand." in html
