@@ -93,6 +93,47 @@ def test_a_place_name_is_not_taken_for_a_surname_across_articles() -> None:
     assert set(c.clusters()) == {"George Washington", "Washington"}
 
 
+def test_a_name_mostly_read_as_a_place_is_not_a_surname_across_articles() -> None:
+    """BBC: "Ireland", a place in 107 articles and read as a person once, all went to
+    James Ireland, named once, and the country became a person."""
+    c = Corpus()
+    c.add("James Ireland")
+    for article in ("a2", "a3", "a4"):
+        c.article = article
+        c.add("Ireland", "GPE")
+    c.add("Ireland")  # the model's slip
+    assert set(c.clusters()) == {"James Ireland", "Ireland"}
+    assert c.entities()["Ireland"] == ("place", 4)
+
+
+def test_a_name_mostly_read_as_an_organisation_is_not_a_surname_across_articles() -> None:
+    c = Corpus()
+    c.add("Peter Sony")
+    for article in ("a2", "a3"):
+        c.article = article
+        c.add("Sony", "ORG")
+    c.add("Sony")  # the model's slip
+    assert set(c.clusters()) == {"Peter Sony", "Sony"}
+    assert c.entities()["Sony"] == ("organisation", 3)
+
+
+def test_a_team_s_last_word_joins_it_elsewhere_only_when_it_is_named_as_widely() -> None:
+    """BBC: "Scotland England", tagged ORG in a fixture list, took England's mentions
+    in 200 articles, and "Tampa Bay Buccaneers American" those of "American"."""
+    c = Corpus()
+    c.add("Scotland England", "ORG")
+    c.add("Scotland", "GPE")
+    c.add("Tampa Bay Buccaneers American", "ORG")
+    c.add("the Tampa Bay Buccaneers", "GPE")  # as the model read them
+    for article in ("a2", "a3"):
+        c.article = article
+        c.add("England", "GPE")
+        c.add("American", "NORP")
+    clusters = c.clusters()
+    assert clusters["England"] == {"England"} and clusters["American"] == {"American"}
+    assert "Scotland England" in clusters
+
+
 def test_middle_names_initials_and_generations() -> None:
     c = Corpus()
     c.add("Lloyd C. Blankfein")
@@ -176,6 +217,24 @@ def test_acronyms_join_their_one_expansion() -> None:
     assert c.clusters()["New Democratic Party"] == {"NDP", "New Democratic Party", "New Democrats"}
     assert "SEC" in c.clusters()["Securities and Exchange Commission"]
     assert c.entities()["New Democratic Party"] == ("organisation", 3)  # members joined: no NORP vote
+
+
+def test_an_acronym_joins_only_an_expansion_named_where_it_is() -> None:
+    """BBC: a team sheet's "Barkley, Beattie, Christophers", tagged ORG in one article,
+    took the BBC's 304 mentions in 186 other articles, and its name."""
+    c = Corpus()
+    for article in ("a1", "a2", "a3"):
+        c.article = article
+        c.add("the BBC", "ORG")
+    c.article = "a4"
+    c.add("Barkley, Beattie, Christophers", "ORG")
+    c.add("NDP", "ORG")
+    c.article = "a5"
+    c.add("NDP", "ORG")
+    c.add("the New Democratic Party", "ORG")
+    clusters = c.clusters()
+    assert clusters["BBC"] == {"BBC"}
+    assert clusters["New Democratic Party"] == {"NDP", "New Democratic Party"}  # a4's NDP too
 
 
 def test_an_acronym_with_two_expansions_stays_apart() -> None:

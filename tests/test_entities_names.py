@@ -34,6 +34,9 @@ from builder.entities.names import (
     ("Keefe, Bruyette & Woods.", "ORG", "Keefe, Bruyette & Woods", "Keefe, Bruyette & Woods", ""),
     ("U.S.", "GPE", "U.S.", "U.S.", ""),
     ("Yves\u2013François Blanchet", "PERSON", "Yves-François Blanchet", "Yves-François Blanchet", ""),
+    ("ex-Yukos", "PERSON", "Yukos", "Yukos", ""),
+    ("the pro-Kremlin", "ORG", "Kremlin", "Kremlin", ""),
+    ("Anti-Slavery International", "ORG", "Anti-Slavery International", "Anti-Slavery International", ""),
 ])
 def test_trim_finds_the_name(span: str, label: str, name: str, seen: str, title: str) -> None:
     trimmed = trim(span, label)

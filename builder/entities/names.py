@@ -47,6 +47,9 @@ _TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# "ex-Yukos", "pro-Kremlin", "anti-Blair": a lower-case prefix on a name is no part of
+# it (BBC: "ex-Yukos", read as a person four times, took Yukos' 175 mentions).
+_PREFIX = re.compile(r"^(?:ex|pro|anti|non)-(?=[A-Z])")
 _POSSESSIVE = re.compile(r"(?:\s*'s|(?<=s)')$", re.IGNORECASE)
 _EDGE_PUNCT = "\"'`,;:!?()[]{}<>*#|-/\\ "
 _ORDINAL = re.compile(r"^[a-z]?-?\d+(st|nd|rd|th)$", re.IGNORECASE)
@@ -102,7 +105,7 @@ def trim(span: str, label: str = "PERSON") -> Trimmed | None:
         if m and end - start - len(m.group(0)) > 0:
             end -= len(m.group(0))
             possessive = changed = True
-        m = _ARTICLE.match(flat[start:end])
+        m = _ARTICLE.match(flat[start:end]) or _PREFIX.match(flat[start:end])
         if m and end - start - m.end() > 0:
             start += m.end()
             changed = True

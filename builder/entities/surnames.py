@@ -76,11 +76,13 @@ def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes
         if not words or is_acronym(shown_name(root)):
             continue
         for k, word in words.items():
-            # A company's first word joins its full name elsewhere in the corpus only when
-            # that full name is named as widely: "Google", in a hundred BBC articles, is not
-            # "Google AdSense", named in one; "Goldman" is Goldman Sachs (news cluster 24).
+            # A company's first word, or a team's last, joins its full name elsewhere in the
+            # corpus only when that full name is named as widely: "Google", in a hundred BBC
+            # articles, is not "Google AdSense", named in one, nor "England" "Scotland
+            # England", a fixture list tagged ORG; "Goldman" is Goldman Sachs (news cluster 24).
             alone = len({f.mention.article for f in groups[k]})
-            wide = {r for r in first.get(word, ()) if root_kind[r] == "organisation" and articles(r) >= alone}
+            wide = {r for r in first.get(word, set()) | last.get(word, set())
+                    if root_kind[r] == "organisation" and articles(r) >= alone}
             # What a mention joins depends only on its article and whether the model called
             # it a person: worked out once per pair of those, not per mention.
             seen: dict[tuple[str, bool], tuple[str | None, set[str]]] = {}
@@ -90,7 +92,7 @@ def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes
                 where = (f.mention.article, f.mention.label == "PERSON")
                 if where not in seen:
                     here = in_article[f.mention.article] - {root}
-                    seen[where] = _resolve(word, where[1], kind[k], votes[k], root_kind, last, first, here, wide)
+                    seen[where] = _resolve(word, where[1], kind[k], root_kind, last, first, here, wide)
                 target, options = seen[where]
                 if target:
                     attached[f.order] = target
@@ -99,11 +101,11 @@ def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes
     return ambiguous
 
 
-def _resolve(word: str, said_person: bool, group_kind: str, votes: Mapping[str, float], root_kind: Mapping[str, str],
+def _resolve(word: str, said_person: bool, group_kind: str, root_kind: Mapping[str, str],
              last: dict[str, set[str]], first: dict[str, set[str]], here: set[str],
              wide: set[str]) -> tuple[str | None, set[str]]:
-    """`here`: the roots named in the mention's article; `wide`: the companies whose
-    first word this is that may take it anywhere in the corpus."""
+    """`here`: the roots named in the mention's article; `wide`: the companies
+    and teams whose first or last word this is that may take it anywhere in the corpus."""
     by_last = set(last.get(word, ()))
     # A first name alone is a person only where the model said so; a company's first
     # word only where the short form is itself an organisation ("Nice" is a city).
@@ -116,10 +118,12 @@ def _resolve(word: str, said_person: bool, group_kind: str, votes: Mapping[str, 
             return next(iter(options)), options
         if options:
             return None, options
-    # Elsewhere in the corpus: a person's surname only when the short form was read as a
-    # person somewhere ("Washington" the city is not George Washington); no first names.
-    person_vote = votes.get("PERSON", 0) > 0
-    corpus = {r for r in by_last if root_kind[r] != "person" or person_vote}
+    # Elsewhere in the corpus: a person's surname only when the model reads the short
+    # form as a person more than as anything else ("Washington" the city is not George
+    # Washington; on BBC, "Ireland", a place in 107 articles and a person once, is not
+    # James Ireland, named once); no first names.
+    person_vote = group_kind == "person"
+    corpus = {r for r in by_last if (person_vote if root_kind[r] == "person" else r in wide)}
     corpus |= by_first & wide
     if len(corpus) == 1:
         return next(iter(corpus)), corpus
