@@ -93,28 +93,22 @@ def test_a_place_name_is_not_taken_for_a_surname_across_articles() -> None:
     assert set(c.clusters()) == {"George Washington", "Washington"}
 
 
-def test_a_name_mostly_read_as_a_place_is_not_a_surname_across_articles() -> None:
+@pytest.mark.parametrize(("full", "short", "label", "kind"), [
+    ("James Ireland", "Ireland", "GPE", "place"),
+    ("Peter Sony", "Sony", "ORG", "organisation"),
+])
+def test_a_name_mostly_read_as_something_else_is_not_a_surname_across_articles(
+        full: str, short: str, label: str, kind: str) -> None:
     """BBC: "Ireland", a place in 107 articles and read as a person once, all went to
     James Ireland, named once, and the country became a person."""
     c = Corpus()
-    c.add("James Ireland")
+    c.add(full)
     for article in ("a2", "a3", "a4"):
         c.article = article
-        c.add("Ireland", "GPE")
-    c.add("Ireland")  # the model's slip
-    assert set(c.clusters()) == {"James Ireland", "Ireland"}
-    assert c.entities()["Ireland"] == ("place", 4)
-
-
-def test_a_name_mostly_read_as_an_organisation_is_not_a_surname_across_articles() -> None:
-    c = Corpus()
-    c.add("Peter Sony")
-    for article in ("a2", "a3"):
-        c.article = article
-        c.add("Sony", "ORG")
-    c.add("Sony")  # the model's slip
-    assert set(c.clusters()) == {"Peter Sony", "Sony"}
-    assert c.entities()["Sony"] == ("organisation", 3)
+        c.add(short, label)
+    c.add(short)  # the model's slip
+    assert set(c.clusters()) == {full, short}
+    assert c.entities()[short] == (kind, 4)
 
 
 def test_a_team_s_last_word_joins_it_elsewhere_only_when_it_is_named_as_widely() -> None:
