@@ -111,6 +111,20 @@ def test_a_name_mostly_read_as_something_else_is_not_a_surname_across_articles(
     assert c.entities()[short] == (kind, 4)
 
 
+def test_across_articles_only_a_mention_read_as_a_person_joins_by_surname() -> None:
+    """BBC: "chief economist at Gerrard", the stockbroker, was Steven Gerrard."""
+    c = Corpus()
+    c.add("Steven Gerrard")
+    for article in ("a2", "a3"):
+        c.article = article
+        c.add("Gerrard")
+    c.article = "a4"
+    c.add("Gerrard", "ORG")
+    by_name = {aliases.name_of(k): k for k in aliases.merge(c.found, frozenset())}
+    assert [f.mention.article for f in by_name["Steven Gerrard"].found] == ["a1", "a2", "a3"]
+    assert [f.mention.article for f in by_name["Gerrard"].found] == ["a4"]
+
+
 def test_a_team_s_last_word_joins_it_elsewhere_only_when_it_is_named_as_widely() -> None:
     """BBC: "Scotland England", tagged ORG in a fixture list, took England's mentions
     in 200 articles, and "Tampa Bay Buccaneers American" those of "American"."""

@@ -119,10 +119,11 @@ def _resolve(word: str, said_person: bool, group_kind: str, root_kind: Mapping[s
         if options:
             return None, options
     # Elsewhere in the corpus: a person's surname only when the model reads the short
-    # form as a person more than as anything else ("Washington" the city is not George
-    # Washington; on BBC, "Ireland", a place in 107 articles and a person once, is not
-    # James Ireland, named once); no first names.
-    person_vote = group_kind == "person"
+    # form as a person more than as anything else, and this mention as a person
+    # ("Washington" the city is not George Washington; on BBC, "Ireland", a place in
+    # 107 articles and a person once, is not James Ireland, named once, nor "chief
+    # economist at Gerrard", the stockbroker, Steven Gerrard); no first names.
+    person_vote = group_kind == "person" and said_person
     corpus = {r for r in by_last if (person_vote if root_kind[r] == "person" else r in wide)}
     corpus |= by_first & wide
     if len(corpus) == 1:
