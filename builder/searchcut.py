@@ -8,18 +8,20 @@ provenance tables. Material's parser still reads all of it, tag by tag, and drop
 it only at the end: on BBC, 7.4 of the 11.9 s its parser took went on the entity
 pages, most of them on the sections it then dropped.
 
-So, for the builder's pages, the plugin hands search the page without those parts
-and puts them back before the template renders it (two `on_page_context` handlers,
-one before every other plugin's and one after). Each part leaves a comment in its
-place, which the parser passes over. What search indexes is the same either way
-(`tests/test_searchcut.py` compares the indexes of a whole site).
+So, for the builder's pages as it wrote them, the plugin hands search the page
+without those parts and puts them back before the template renders it (two
+`on_page_context` handlers, an early one at priority 100 and a late one at -100). Each
+part leaves a comment in its place, which the parser passes over. What search indexes
+is the same either way: `tests/test_searchcut.py` compares what the parser finds, page
+by page; `tests/test_pagehtml.py` the whole site, its search index included.
 
 What is cut, as Material's parser reads it:
 
 - a heading with an id and the attribute: its section, up to the next heading with
-  an id (a heading without one does not start a section), or to the end. True of
-  headings at the top level of the page, as Markdown writes them: a heading inside
-  another element ends its section with that element;
+  an id (a heading without one does not start a section), or to the end. That is the
+  parser's section when the headings are at the top level of the page, as in every
+  page the builder writes (a heading inside another element, as a hand-written page
+  may have, ends its section with that element: such pages are not given here);
 - any other element with the attribute: the element, up to its own end tag.
 
 Where the parser would index part of what the attribute marks (a section heading
