@@ -260,7 +260,7 @@ class PageHtml:
         """Whether the page can wait for its HTML until MkDocs' page loop needs it: the
         child is making it, and no plugin would read it before (`on_page_content`)."""
         return (self._child is not None and self._child.making(page.file.src_uri)
-                and page.file.src_uri not in self._cached and not config.plugins.events["page_content"])
+                and not config.plugins.events["page_content"])
 
     def start_loop(self) -> None:
         """`on_env`: MkDocs' page loop starts; the pages still waiting wait no longer than

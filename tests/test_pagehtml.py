@@ -63,6 +63,13 @@ def _yaml(value: object) -> str:
     return str(value).lower() if isinstance(value, bool) else repr(value)
 
 
+def _hook(project: Path, code: str) -> None:
+    """Add an MkDocs hooks file to the project's builds."""
+    write(project / "hooks.py", code)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
+
+
 def _site(project: Path) -> dict[str, bytes]:
     site = project / "site"
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
@@ -145,11 +152,9 @@ def test_a_page_edited_by_hand_is_mkdocs_own(project: Path, monkeypatch: pytest.
 
 
 def test_markdown_another_plugin_changed_is_rendered_afresh(project: Path) -> None:
-    write(project / "hooks.py", "def on_page_markdown(markdown, **kwargs):\n"
-                                "    return markdown + '\\n\\nChanged by a hook.\\n'\n")
     _build(project)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
+    _hook(project, "def on_page_markdown(markdown, **kwargs):\n"
+                   "    return markdown + '\\n\\nChanged by a hook.\\n'\n")
     counts = _build(project)
     assert counts == {"reused": 0, "made here": 0, "made beside": 0}  # made by MkDocs, not kept
     html = (project / "site" / "briefing" / "index.html").read_text(encoding="utf-8")
@@ -215,9 +220,7 @@ def test_the_childs_pages_wait_for_the_page_loop(project: Path, shared: None, mo
      "    return html + '<p>Seen by a hook.</p>'\n"),
 ], ids=["on_env", "on_page_content"])
 def test_plugins_reading_the_html_before_the_loop_get_it(project: Path, shared: None, hook: str) -> None:
-    write(project / "hooks.py", hook)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
+    _hook(project, hook)
     counts = _build(project)
     assert counts["made beside"] > 0
     for page in (project / "docs").rglob("*.md"):
