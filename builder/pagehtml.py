@@ -16,6 +16,10 @@ and the libraries' versions, which are everything its HTML depends on. A page's
   renders the others here, one by one as usual;
 - or, failing both, from MkDocs' own `Page.render`, here.
 
+Wherever it is made, a page as the builder wrote it renders without its raw HTML
+blocks, which go back into its HTML unparsed, and its marked raw links are resolved as
+MkDocs resolves Markdown links (`rawhtml.py`).
+
 The child's pages do not wait for it: MkDocs reads every page before it builds any
 (`on_env` comes between), and builds them in the same order, so the child goes on
 making the last pages while MkDocs' page loop (Material's template and search index,
@@ -44,7 +48,7 @@ import pickle
 import posixpath
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
@@ -58,7 +62,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from . import memo
+from . import memo, rawhtml
 from .beside import can_fork
 from .writer import digest, load_manifest
 
@@ -74,13 +78,19 @@ LIBRARIES = ("markdown", "mkdocs", "pymdown-extensions")
 MIN_SHARED = 200
 # The child's share of the pages to make, by weight: more than half, as it goes on
 # making them while MkDocs' page loop builds the first ones here. BBC's 3,230, nothing
-# kept, one build each on one afternoon: 0.6 27.4 s, 0.65 25.6 s, 0.7 25.9 s (the
-# builds before the child went on into the loop: 40 to 47 s that afternoon).
-CHILD_SHARE = 0.65
+# kept, builds taken in turn one evening, once the entity pages' mentions were raw
+# HTML (`rawhtml.py`): 0.65 41.1 and 34.1 s, 0.7 34.9, 30.0 and 31.5 s, 0.8 28.4,
+# 28.9, 25.6 and 32.4 s, 0.9 34.6 s. (Before, with Markdown mentions: 0.6 27.4 s,
+# 0.65 25.6 s, 0.7 25.9 s, one build each on a quieter afternoon.)
+CHILD_SHARE = 0.8
 # A page's share of the rendering work: its lines, plus what every page costs whatever
 # its length. Lines, not bytes: BBC's article and entity pages took 0.15 and 0.17 ms a
 # line, but 1.6 and 2.4 microseconds a byte (an entity page's lines are short links).
 PAGE_LINES = 10
+# A line of a raw HTML block (`rawhtml.cut`) counts as a tenth of a line: BBC's entity
+# pages, 33,282 lines of Markdown and 78,744 of raw HTML, took 6.6 s, about what their
+# Markdown lines alone would at the articles' 0.13 ms a line.
+BLOCK_LINE = 0.1
 
 # Link targets in Markdown: inline links and images, and reference definitions.
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
@@ -100,11 +110,16 @@ class Html:
     logged: tuple[tuple[str, int, str], ...]  # (logger, level, message)
 
     @classmethod
-    def made(cls, page: Page, config: MkDocsConfig, files: Files) -> Html:
-        """MkDocs' own rendering of `page`, with what it logged on the way."""
+    def made(cls, page: Page, config: MkDocsConfig, files: Files, as_written: bool = False) -> Html:
+        """MkDocs' own rendering of `page`, with what it logged on the way. As the
+        builder wrote it, its raw HTML blocks are kept from Python-Markdown
+        (`rawhtml.cut`)."""
         with _logged() as logged:
-            Page.render(page, config, files)
-        assert page.content is not None
+            if not (as_written and _render_cut(page, config, files)):
+                logged.clear()
+                Page.render(page, config, files)
+            assert page.content is not None
+            page.content = rawhtml.resolve(page.content, page, config, files)
         links = None if page.links_to_anchors is None else tuple(sorted(
             (target.src_uri, tuple(sorted(anchors.items()))) for target, anchors in page.links_to_anchors.items()))
         return cls(page.content, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()),
@@ -197,7 +212,7 @@ class BuilderPage(Page):
         if html is not None:
             html.give(self, files)
             return
-        made = Html.made(self, config, files)
+        made = Html.made(self, config, files, as_written=as_read and self._html.owns(self))
         if as_read:
             self._html.keep(self, made)
 
@@ -205,9 +220,11 @@ class BuilderPage(Page):
 class PageHtml:
     """One build's pages: their keys, the cache, and the child."""
 
-    def __init__(self, folder: Path | None, config: MkDocsConfig, parallel: bool = True) -> None:
-        self._memo: memo.Memo[Html] = memo.Memo(folder, "html", ("pagehtml.py",))
+    def __init__(self, folder: Path | None, config: MkDocsConfig, parallel: bool = True,
+                 own: Collection[object] = ()) -> None:
+        self._memo: memo.Memo[Html] = memo.Memo(folder, "html", ("pagehtml.py", "rawhtml.py"))
         self._parallel = parallel
+        self._own = own  # the plugin's `on_page_content`, which leaves a waiting page waiting
         self._settings = _settings(config)
         self._keys: dict[str, bytes] = {}
         self._cached: dict[str, Html] = {}
@@ -260,7 +277,7 @@ class PageHtml:
         """Whether the page can wait for its HTML until MkDocs' page loop needs it: the
         child is making it, and no plugin would read it before (`on_page_content`)."""
         return (self._child is not None and self._child.making(page.file.src_uri)
-                and not config.plugins.events["page_content"])
+                and all(handler in self._own for handler in config.plugins.events["page_content"]))
 
     def start_loop(self) -> None:
         """`on_env`: MkDocs' page loop starts; the pages still waiting wait no longer than
@@ -306,8 +323,7 @@ class PageHtml:
         MkDocs' warning then suggests the files it might have meant."""
         folder = posixpath.dirname(file.src_uri)
         targets = set()
-        for inline, defined in _LINK.findall(markdown):
-            target = inline or defined
+        for target in [inline or defined for inline, defined in _LINK.findall(markdown)] + rawhtml.link_targets(markdown):
             known = (folder, target)
             if known not in self._resolved:
                 self._resolved[known] = self._resolve(folder, target)
@@ -338,6 +354,27 @@ class PageHtml:
         return self._every_file
 
 
+def _render_cut(page: Page, config: MkDocsConfig, files: Files) -> bool:
+    """`Page.render` of the page without its raw HTML blocks, then the blocks put back
+    in its HTML; False where the page has none, or they could not be put back."""
+    markdown = page.markdown
+    assert markdown is not None
+    cut, blocks = rawhtml.cut(markdown)
+    if not blocks:
+        return False
+    page.markdown = cut
+    try:
+        Page.render(page, config, files)
+    finally:
+        page.markdown = markdown
+    assert page.content is not None
+    content = rawhtml.splice(page.content, blocks)
+    if content is None:
+        return False
+    page.content = content
+    return True
+
+
 def _settings(config: MkDocsConfig) -> tuple[object, ...]:
     """What a page's HTML depends on besides the page: the Markdown extensions and their
     settings, the URL style, what MkDocs warns about, and the libraries. An extension
@@ -356,7 +393,11 @@ def _settings(config: MkDocsConfig) -> tuple[object, ...]:
 def _last_share(pages: list[BuilderPage], share: float) -> list[BuilderPage]:
     """The pages MkDocs comes to last, about `share` of the work: the child makes them
     while MkDocs makes the first ones here."""
-    weights = [(p.markdown or "").count("\n") + PAGE_LINES for p in pages]
+    weights = []
+    for page in pages:
+        markdown = page.markdown or ""
+        in_blocks = rawhtml.block_lines(markdown)
+        weights.append(markdown.count("\n") - (1 - BLOCK_LINE) * in_blocks + PAGE_LINES)
     wanted, total = sum(weights) * share, 0
     for start in range(len(pages) - 1, -1, -1):
         total += weights[start]
@@ -369,12 +410,14 @@ def _last_share(pages: list[BuilderPage], share: float) -> list[BuilderPage]:
 def _logged() -> Iterator[list[tuple[str, int, str]]]:
     """What is logged meanwhile, through MkDocs' logger or the root one (Python-Markdown's)."""
     kept: list[tuple[str, int, str]] = []
-    seen: set[int] = set()
+    # A record may pass both loggers. Held until the end, so that no later record gets
+    # its id (a set of ids alone dropped warnings repeated on a page).
+    seen: dict[int, logging.LogRecord] = {}
 
     class Keep(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            if id(record) not in seen:  # a record may pass both loggers
-                seen.add(id(record))
+            if id(record) not in seen:
+                seen[id(record)] = record
                 kept.append((record.name, record.levelno, record.getMessage()))
 
     handler = Keep()
@@ -462,7 +505,7 @@ def _render_all(channel: Connection, pages: list[BuilderPage], config: MkDocsCon
     sender.start()
     for page in pages:
         try:
-            data: bytes | None = memo.dumps(Html.made(page, config, files))
+            data: bytes | None = memo.dumps(Html.made(page, config, files, as_written=True))
         except Exception:  # noqa: BLE001 - MkDocs renders the page again in the parent and reports it as usual
             data = None
         made.put(pickle.dumps((page.file.src_uri, data), protocol=pickle.HIGHEST_PROTOCOL))

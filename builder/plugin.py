@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from . import searchcut, summary
+from . import rawhtml, searchcut, summary
 from .beside import Beside
 from .build import BuildResult, Settings, run
 from .errors import BriefingError
@@ -149,7 +149,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files, *, config: MkDocsConfig):  # type: ignore[no-untyped-def]
         """The builder's pages get their HTML kept between builds, or made on two cores."""
-        self._pages = PageHtml(self._settings.cache, config, parallel=self.config.parallel)
+        self._pages = PageHtml(self._settings.cache, config, parallel=self.config.parallel, own=(self.on_page_content,))
         self._pages.attach(files, config)
         self._cut: dict[str, list[str]] = {}  # page -> what search does not see of it
         return files
@@ -171,6 +171,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if counts:
             log.info("briefing: page HTML: %s", counts)
         self._pages = None
+
+    def on_page_content(self, html, *, page, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
+        """The links the builder wrote in raw HTML, resolved as MkDocs resolves Markdown
+        links (`builder/rawhtml.py`), on a page MkDocs rendered itself: the builder's
+        pages rendered here or beside have theirs resolved already, and one still being
+        made beside holds a placeholder, which this leaves alone."""
+        return rawhtml.resolve(html, page, config, files)
 
     @event_priority(100)  # first: before Material's search reads the page
     def _cut_for_search(self, context, *, page, config, nav):  # type: ignore[no-untyped-def]

@@ -140,8 +140,24 @@ def test_long_sentences_are_cut_around_the_name(tmp_path: Path) -> None:
     article = corpus.articles[0]
     mention = _mention(article.slug, article.body[0].anchor, article.body[0].text, "Maria Lopez")
     page = render_entities(corpus, EntityIndex((_entity("maria-lopez", "Maria Lopez", (mention,)),)))["entities/maria-lopez.md"]
-    line = next(x for x in page.splitlines() if "**Maria Lopez**" in x)
-    assert len(line) < 500 and "… " in line and " …" in line
+    line = next(x for x in page.splitlines() if "<strong>Maria Lopez</strong>" in x)
+    assert len(line) < 600 and "— … word" in line and "more …</li>" in line
+
+
+@settings(max_examples=200, deadline=None)
+@given(before=st.text(max_size=60), name=st.text(min_size=1, max_size=20), after=st.text(max_size=60))
+def test_mention_lines_render_to_their_own_text(before: str, name: str, after: str) -> None:
+    """A mention line is raw HTML: whatever the sentence holds (tags, blank lines,
+    Python-Markdown's placeholders), the page shows it as text, the name in bold."""
+    from builder.render.entities import _context
+
+    text = f"{before} {name} {after}"
+    mention = Mention("a", "p-1", len(before) + 1, len(before) + 1 + len(name), name, "PERSON", (0, len(text)))
+    md = f"## Mentions\n\n<ul>\n<li>{_context(text, mention)}</li>\n</ul>\n\nAfter.\n"
+    rendered = _html(md)
+    visible = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "", text)
+    assert re.sub(r"\s+", " ", "".join(rendered.text[1:-1])).strip() == re.sub(r"\s+", " ", visible).strip()
+    assert rendered.tags == ["h2", "ul", "li", "strong", "p"]
 
 
 @settings(max_examples=200, deadline=None)

@@ -14,7 +14,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from builder import pagehtml, searchcut
+from builder import pagehtml, rawhtml, searchcut
+from builder.render.environment import RAW_LINK as RAW
 from builder.build import Settings, run
 from conftest import BUILD_DATE, FIXTURES, make_project, write
 
@@ -174,10 +175,10 @@ def test_a_page_the_child_fails_on_is_made_here(project: Path, shared: None, mon
     parent = os.getpid()
     made = pagehtml.Html.made
 
-    def fails_in_the_child(page, config, files):  # type: ignore[no-untyped-def]
+    def fails_in_the_child(page, config, files, as_written=False):  # type: ignore[no-untyped-def]
         if os.getpid() != parent:
             raise RuntimeError("no HTML here")
-        return made(page, config, files)
+        return made(page, config, files, as_written)
 
     _build(project, parallel=False, cache="")
     reference = _site(project)
@@ -227,3 +228,51 @@ def test_plugins_reading_the_html_before_the_loop_get_it(project: Path, shared: 
         folder = page.relative_to(project / "docs").with_suffix("")
         html = project / "site" / (folder.parent if folder.name == "index" else folder) / "index.html"
         assert "Seen by a hook." in html.read_text(encoding="utf-8"), html
+
+
+def _warnings(caplog: pytest.LogCaptureFixture, project: Path, **options: object) -> list[str]:
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        _build(project, **options)  # type: ignore[arg-type]
+    return sorted(r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING)
+
+
+def test_raw_html_links_resolve_and_warn_as_markdown_links_do(
+        project: Path, shared: None, caplog: pytest.LogCaptureFixture) -> None:
+    """The entity pages' mentions are raw HTML (builder/rawhtml.py): their links get the
+    URL, the warning for a missing page and the anchor check a Markdown link gets, from
+    the plugin whether MkDocs rendered the page or the plugin did."""
+    docs = project / "docs"
+    gone = docs / "articles" / "courier-fire.md"
+    gone.unlink()
+    edited = docs / "articles" / "northern-wire-fire.md"
+    text = edited.read_text(encoding="utf-8")
+    anchor = "p-c21115"
+    assert f"{{ #{anchor} " in text and f'href="../articles/northern-wire-fire.md#{anchor}"' in \
+        (docs / "entities" / "corran-textiles.md").read_text(encoding="utf-8")
+    write(edited, text.replace(f"#{anchor} ", "#p-renamed ", 1))
+    naming = next(p.relative_to(docs).as_posix() for p in sorted((docs / "entities").glob("*.md"))
+                  if 'data-briefing-link href="../articles/courier-fire.md' in p.read_text(encoding="utf-8"))
+    alone = _warnings(caplog, project, mkdocs_alone=True, parallel=False, cache="")
+    reference = _site(project)
+    assert any(naming in w and "'articles/courier-fire.md' is not found" in w for w in alone)
+    assert any(f"does not contain an anchor '#{anchor}'" in w and "entities/corran-textiles.md" in w for w in alone)
+    assert not any(RAW in html for html in (v.decode("utf-8") for v in reference.values()))
+    page = reference["entities/corran-textiles/index.html"].decode("utf-8")
+    assert f'href="../../articles/northern-wire-fire/#{anchor}"' in page
+
+    assert _warnings(caplog, project) == alone  # made beside and here
+    assert _site(project) == reference
+    assert _warnings(caplog, project) == alone  # kept
+    assert _site(project) == reference
+
+
+def test_mentions_are_spliced_not_parsed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _build(project, mkdocs_alone=True, parallel=False, cache="")
+    reference = _site(project)
+    spliced = []
+    monkeypatch.setattr(rawhtml, "splice", lambda html, blocks, s=rawhtml.splice: spliced.append(s(html, blocks)) or spliced[-1])
+    _build(project, parallel=False, cache="")
+    entity_pages = len(list((project / "docs" / "entities").glob("*.md"))) - 1
+    assert entity_pages > 0 and sum(html is not None for html in spliced) == entity_pages
+    assert _site(project) == reference

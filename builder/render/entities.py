@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from ..entities.labels import PLURAL, TYPES
 from ..memo import Memo, key
 from ..model import Article, Corpus, Entity, EntityIndex, Mention, Paragraph
-from .environment import markdown_environment, markdown_link
-from .escape import Safe, escape, escape_piece
+from .environment import html_link, markdown_environment, markdown_link
+from .escape import Safe, escape_piece, html_piece
 
 INDEX_PATH = "entities/index.md"
 # A page lists at most this many mentions in context; Donald Trump in a corpus of
@@ -209,16 +209,16 @@ def _render_entity(entity: Entity, articles: Mapping[str, Article], paragraphs: 
     for slug, mentions in sorted(groups.items(), key=lambda item: when(item[0])):
         article = articles[slug]
         meta = article.metadata
-        about = " · ".join((
+        about = html_piece(" · ".join((
             meta.outlet.value if meta.outlet else "outlet unknown",
             meta.date.value.isoformat() if meta.date else "date unknown",
-        ))
+        )))
         items = [
-            (markdown_link(f"¶{paragraphs[(slug, x.anchor)].number}", f"{_article_path(slug)}#{x.anchor}", page),
+            (html_link(f"¶{paragraphs[(slug, x.anchor)].number}", f"{_article_path(slug)}#{x.anchor}", page),
              _context(paragraphs[(slug, x.anchor)].text, x))
             for x in mentions
         ]
-        mention_groups.append((markdown_link(meta.title.value, _article_path(slug), page), about, items))
+        mention_groups.append((html_link(meta.title.value, _article_path(slug), page), about, items))
     outlet_rows, sources = _outlet_rows(entity, articles)
     related = [(markdown_link(by_slug[s].name, entity_path(by_slug[s]), page), by_slug[s].type, n)
                for s, n in entity.related if s in by_slug]
@@ -258,7 +258,7 @@ def _outlet_rows(entity: Entity, articles: Mapping[str, Article]) -> tuple[list[
 
 
 def _context(text: str, m: Mention) -> Safe:
-    """The mention's sentence, the name in bold; cut around the name when long."""
+    """The mention's sentence as HTML, the name in bold; cut around the name when long."""
     start, end = m.sentence
     start, end = min(start, m.start), max(end, m.end)
     before, after = text[start:m.start], text[m.end:end]
@@ -267,5 +267,5 @@ def _context(text: str, m: Mention) -> Safe:
         before, lead = before[-(MAX_CONTEXT // 2):].split(" ", 1)[-1], "… "
     if len(after) > MAX_CONTEXT // 2:
         after, trail = after[: MAX_CONTEXT // 2].rsplit(" ", 1)[0], " …"
-    return Safe(f"{lead}{escape_piece(before)}**{escape(text[m.start:m.end])}**{escape_piece(after)}{trail}".strip())
-
+    line = f"{lead}{html_piece(before)}<strong>{html_piece(text[m.start:m.end])}</strong>{html_piece(after)}{trail}"
+    return Safe(line.strip())

@@ -36,6 +36,7 @@ _WWW = re.compile(r"(?i)\b(www)\.")
 # Control characters carry no text; \x02 and \x03 are Python-Markdown's placeholders.
 _BACKTICKED = re.compile(r"`([^`]+)`")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def _ref(char: str) -> str:
@@ -92,6 +93,13 @@ def html_text(value: object) -> Safe:
     """Text for a raw HTML block (which Markdown passes through untouched): HTML-escaped,
     control characters (and with them Python-Markdown's placeholders) dropped."""
     return Safe(html.escape(_CONTROL.sub("", str(value)), quote=True))
+
+
+def html_piece(text: str) -> Safe:
+    """Text for a piece of one line of raw HTML, between tags (not in an attribute: quotes
+    are left as they are): escaped, control characters dropped, each run of whitespace
+    one space and none stripped (a blank line would end Python-Markdown's raw block)."""
+    return Safe(html.escape(_WHITESPACE.sub(" ", _CONTROL.sub("", text)), quote=False))
 
 
 def html_code(value: object) -> Safe:
