@@ -76,13 +76,16 @@ LIBRARIES = ("markdown", "mkdocs", "pymdown-extensions")
 # `make bench`. Where between the two a child starts to pay was not measured: 200 is
 # a round number well above the story.
 MIN_SHARED = 200
-# The child's share of the pages to make, by weight: more than half, as it goes on
-# making them while MkDocs' page loop builds the first ones here. BBC's 3,230, nothing
-# kept, builds taken in turn one evening, once the entity pages' mentions were raw
-# HTML (`rawhtml.py`): 0.65 41.1 and 34.1 s, 0.7 34.9, 30.0 and 31.5 s, 0.8 28.4,
-# 28.9, 25.6 and 32.4 s, 0.9 34.6 s. (Before, with Markdown mentions: 0.6 27.4 s,
-# 0.65 25.6 s, 0.7 25.9 s, one build each on a quieter afternoon.)
-CHILD_SHARE = 0.8
+# The child's share of the pages to make, by weight: most of them, as it goes on
+# making them while MkDocs' page loop builds the first ones here, and the loop (on one
+# core) is the longer part. BBC's 3,230, nothing kept, builds taken in turn one
+# evening, once the entity pages' mentions and the articles' paragraphs were raw HTML
+# (`rawhtml.py`): 0.7 23.0 and 27.1 s; 0.8 21.3, 24.8, 27.5, 27.7, 22.3, 30.8, 24.2
+# and 22.4 s; 0.9 23.7, 23.5, 24.4 and 28.5 s: within this machine's noise. At 0.8 the
+# child's CPU time was 10.6 to 15.9 s in five builds and the loop's 16.4 s in one, so
+# the child sat idle at the end; 0.9 starts the loop sooner. (With Markdown mentions and paragraphs, 0.65 was
+# best.)
+CHILD_SHARE = 0.9
 # A page's share of the rendering work: its lines, plus what every page costs whatever
 # its length. Lines, not bytes: BBC's article and entity pages took 0.15 and 0.17 ms a
 # line, but 1.6 and 2.4 microseconds a byte (an entity page's lines are short links).
@@ -372,6 +375,8 @@ def _render_cut(page: Page, config: MkDocsConfig, files: Files) -> bool:
     if content is None:
         return False
     page.content = content
+    assert page.present_anchor_ids is not None
+    page.present_anchor_ids = page.present_anchor_ids | rawhtml.ids(blocks)
     return True
 
 

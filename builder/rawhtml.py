@@ -19,8 +19,9 @@ piece of every line, cost more there than on all the rest of the page.
   Python-Markdown exactly as it went in. For a page as the builder wrote it, `cut`
   takes such blocks out before the page renders, leaving a comment in each one's
   place, and `splice` puts them back: the HTML is the same, byte for byte
-  (tests/test_pagehtml.py builds the site both ways). A block with an id in it is
-  left to MkDocs, which would list the id as an anchor.
+  (tests/test_pagehtml.py builds the site both ways). The ids in a block (an article
+  paragraph's anchor) are listed as MkDocs lists them, for its anchor check (`ids`); a
+  block with an id written otherwise than `id="..."`, or an `<a name>`, is left to MkDocs.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ _LINK = re.compile(rf'<a {RAW_LINK} href="([^"]*)"')
 # A block: its first and last lines the markers, no blank line between, a blank line
 # (or the page's start or end) either side.
 _BLOCK = re.compile(rf"(?:(?<=\n\n)|\A){re.escape(HTML_START)}\n(?:[^\n]+\n)*?{re.escape(HTML_END)}(?=\n\n|\n?\Z)")
-_ANCHOR = re.compile(r"<[^>]*\s(?:id|name)=")
+# Article text in a block is escaped: a "<" starts one of the builder's tags.
+_TAG_ID = re.compile(r'<[^<>]*?\sid="([^"]*)"')
+_TAG_ANCHOR = re.compile(r"(?i)<[^<>]*\s(?:id|name)\s*=")
 _KEPT = "<!-- briefing:html {} -->"
 _KEPT_AGAIN = re.compile(r"<!-- briefing:html (\d+) -->")
 
@@ -65,11 +68,21 @@ def resolve(text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return text
 
 
+def _plain_ids(block: str) -> bool:
+    """Whether every id in the block is written `id="..."`, and it has no `name`."""
+    return len(_TAG_ANCHOR.findall(block)) == len(_TAG_ID.findall(block))
+
+
+def ids(blocks: Sequence[str]) -> set[str]:
+    """The ids in the blocks, as MkDocs reads them from raw HTML: anchors of the page."""
+    return {html.unescape(found) for block in blocks for found in _TAG_ID.findall(block)}
+
+
 def block_lines(markdown: str) -> int:
     """How many of the Markdown's lines are in blocks `cut` would take out."""
     if HTML_START not in markdown:
         return 0
-    return sum(m[0].count("\n") + 1 for m in _BLOCK.finditer(markdown) if not _ANCHOR.search(m[0]))
+    return sum(m[0].count("\n") + 1 for m in _BLOCK.finditer(markdown) if _plain_ids(m[0]))
 
 
 def cut(markdown: str) -> tuple[str, list[str]]:
@@ -77,7 +90,7 @@ def cut(markdown: str) -> tuple[str, list[str]]:
     blocks: list[str] = []
 
     def keep(match: re.Match[str]) -> str:
-        if _ANCHOR.search(match[0]):
+        if not _plain_ids(match[0]):
             return match[0]
         blocks.append(match[0])
         return _KEPT.format(len(blocks) - 1)

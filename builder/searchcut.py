@@ -29,8 +29,9 @@ inside a marked element, a marked element holding one of its own kind, a marked
 heading first on the page), nothing is cut and the parser reads it all as before.
 
 Article text never holds a `<` here (the builder escapes it), so tags are found by
-their `<`; a page with scripts, styles or comments, where a `<` may not start a tag,
-is left whole. A start tag's attributes are read whole, so the attribute's name
+their `<`; a page with scripts, styles, or comments holding a `<` or `>`, where a `<`
+may not start a tag, is left whole. (Comments without, such as the markers around the
+builder's raw HTML blocks, `builder/rawhtml.py`, hide no tag.) A start tag's attributes are read whole, so the attribute's name
 inside an attribute's value (an `id`, a `title`) is not taken for the attribute.
 """
 
@@ -45,7 +46,7 @@ _START_TAG = re.compile(
 _ATTR_NAME = re.compile(r"\s+([^\s\"'>/=]+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
 _HEADING = re.compile(r"<h[1-6][\s>]", re.IGNORECASE)
 # Where a `<` does not start a tag for the parser, or text holds no tags.
-_NOT_TAGS = re.compile(r"<(?:script|style|textarea|!--|!\[CDATA\[)", re.IGNORECASE)
+_NOT_TAGS = re.compile(r"<(?:script|style|textarea|!\[CDATA\[)|<!--(?!(?:(?!-->)[^<>])*-->)", re.IGNORECASE)
 
 
 def cut(html: str) -> tuple[str, list[str]]:

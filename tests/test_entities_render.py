@@ -19,7 +19,9 @@ from hypothesis import strategies as st
 
 from builder.model import Entity, EntityIndex, Mention
 from builder.pipeline import load_corpus
-from builder.render.entities import escape_piece, paragraph_links, render_entities
+from builder.render.entities import paragraph_links, render_entities
+from builder.render.environment import HTML_END, HTML_START
+from builder.render.escape import escape_piece
 from builder.render.pages import render_article, render_site
 
 EXTENSIONS = ["attr_list", "tables", "toc", "admonition", "pymdownx.details"]
@@ -93,13 +95,18 @@ def test_first_mention_per_paragraph_is_linked_and_the_text_stays_text(tmp_path:
     index = EntityIndex((_entity("maria-lopez", "Maria Lopez", mentions),))
     links = paragraph_links(corpus, index)
     assert set(links[article.slug]) == {paragraph.anchor}  # the other paragraph names nobody
-    rendered = _html(links[article.slug][paragraph.anchor])
-    assert "".join(rendered.text) == HOSTILE
-    assert rendered.links == [("Maria Lopez", "../entities/maria-lopez.md")]
-    assert set(rendered.tags) == {"p", "a"}
     page = render_article(article, links[article.slug])
-    assert "[Maria Lopez](../entities/maria-lopez.md)" in page
-    assert page.count("](../entities/") == 1
+    rendered = _html(_paragraph(page, paragraph.anchor))
+    assert "".join(rendered.text).strip() == HOSTILE  # the markers' lines leave newlines around it
+    assert rendered.links == [("Maria Lopez", "../entities/maria-lopez.md")]
+    assert rendered.tags == ["p", "a"]
+    assert page.count('href="../entities/') == 1
+
+
+def _paragraph(page: str, anchor: str) -> str:
+    """The paragraph's line of the article page's raw HTML block, as a page of its own."""
+    line = next(x for x in page.splitlines() if x.startswith(f'<p id="{anchor}" '))
+    return f"{HTML_START}\n{line}\n{HTML_END}\n"
 
 
 def test_render_article_without_entities_is_unchanged(tmp_path: Path) -> None:
@@ -171,8 +178,10 @@ def test_linked_paragraphs_render_to_their_own_text(before: str, name: str, afte
     if not name or name not in text:
         return
     start = text.index(name)
-    md = _linked(text, [(start, start + len(name), "entities/x.md")], "articles/a.md")
-    rendered = _html(md)
+    line = _linked(text, [(start, start + len(name), "entities/x.md")], "articles/a.md")
+    rendered = _html(f"Before.\n\n{HTML_START}\n<p>{line}</p>\n{HTML_END}\n\nAfter.\n")
+    assert rendered.tags == ["p", "p", "a", "p"]
+    rendered.text = rendered.text[1:-1]
     assert collapse("".join(rendered.text)) == collapse(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "", text))
     assert [href for _, href in rendered.links] == ["../entities/x.md"]
 

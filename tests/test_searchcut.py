@@ -13,12 +13,13 @@ HEAD = '<h1 id="title">Title</h1>\n<p>Lead paragraph.</p>\n'
 ENTITY_PAGE = HEAD + (
     '<p><strong>Role:</strong> minister</p>\n'
     '<h2 data-search-exclude="" id="mentions">Mentions<a class="headerlink" href="#mentions">¶</a></h2>\n'
-    '<p><strong><a href="../../articles/a/">An article</a></strong> · outlet</p>\n'
+    '<!-- briefing:html -->\n<p><strong><a href="../../articles/a/">An article</a></strong> · outlet</p>\n'
     '<ul>\n<li><a href="../../articles/a/#p-1">¶1</a> — said <strong>Carney</strong>.</li>\n</ul>\n'
+    '<!-- /briefing:html -->\n'
     '<h2 data-search-exclude="" id="sources">Sources</h2>\n<table><tr><td>BBC</td></tr></table>\n')
 ARTICLE_PAGE = HEAD + (
-    '<p>Second paragraph.</p>\n'
-    '<details class="removed" data-search-exclude>\n<summary>What cleaning removed (1)</summary>\n'
+    '<!-- briefing:html -->\n<p id="p-2" class="briefing-para">Second paragraph.</p>\n<!-- /briefing:html -->\n'
+    '<!-- briefing:html -->\n<details class="removed" data-search-exclude>\n<summary>What cleaning removed (1)</summary>\n'
     '<table><tbody><tr><td>1</td><td>You may also like</td></tr></tbody></table>\n</details>\n'
     '<details class="provenance" data-search-exclude>\n<summary>Where</summary>\n<p>first line</p>\n</details>\n'
     '<h2 id="more">More</h2>\n<p>After the reports.</p>\n')
@@ -63,10 +64,12 @@ def test_a_section_left_out_runs_to_the_next_heading_with_an_id() -> None:
     '<h1 data-search-exclude="" id="first">First</h1>\n<p>left out</p>\n<h2 id="next">Next</h2>\n<p>kept</p>\n',
     # a script, where "<h2 id" is no tag
     HEAD + '<h2 data-search-exclude="" id="a">A</h2>\n<script>var s = "<h2 id=x>";</script>\n<p>t</p>\n',
+    # a comment holding a tag, which is no tag
+    HEAD + '<h2 data-search-exclude="" id="a">A</h2>\n<!-- <h2 id="b"> -->\n<p>t</p>\n',
     # not closed
     HEAD + '<section data-search-exclude><p>never closed</p>\n',
 ], ids=["named-in-text-and-values", "nested-same-kind", "section-inside", "first-on-page", "script",
-        "not-closed"])
+        "comment-with-a-tag", "not-closed"])
 def test_what_the_parser_would_read_otherwise_is_left_whole(page: str) -> None:
     assert searchcut.cut(page) == (page, [])
 

@@ -18,7 +18,7 @@ from ..entities.labels import PLURAL, TYPES
 from ..memo import Memo, key
 from ..model import Article, Corpus, Entity, EntityIndex, Mention, Paragraph
 from .environment import html_link, markdown_environment, markdown_link
-from .escape import Safe, escape_piece, html_piece
+from .escape import Safe, html_piece
 
 INDEX_PATH = "entities/index.md"
 # A page lists at most this many mentions in context; Donald Trump in a corpus of
@@ -75,8 +75,9 @@ def link_spans(corpus: Corpus, index: EntityIndex, paged: frozenset[str] | None 
 
 
 def linked_paragraphs(article: Article, spans: Spans) -> dict[str, Safe]:
-    """paragraph anchor -> the paragraph as Markdown, each entity's first mention in it
-    linked to the entity's page. Paragraphs without linked entities are absent."""
+    """paragraph anchor -> the paragraph as HTML (the article page's paragraphs are raw
+    HTML, `article.md.j2`), each entity's first mention in it linked to the entity's
+    page. Paragraphs without linked entities are absent."""
     page = _article_path(article.slug)
     return {p.anchor: _linked(p.text, found, page) for p in article.body if (found := spans.get(p.anchor))}
 
@@ -96,10 +97,10 @@ def _linked(text: str, spans: list[tuple[int, int, str]], page: str) -> Safe:
         if target in linked or start < pos:
             continue  # first mention per paragraph only; overlapping spans never
         linked.add(target)
-        parts.append(escape_piece(text[pos:start]))
-        parts.append(markdown_link(text[start:end], target, page))
+        parts.append(html_piece(text[pos:start]))
+        parts.append(html_link(text[start:end], target, page))
         pos = end
-    parts.append(escape_piece(text[pos:]))
+    parts.append(html_piece(text[pos:]))
     return Safe("".join(parts).strip())
 
 

@@ -9,7 +9,7 @@ import posixpath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .escape import Safe, escape, finalize, front_matter, html_code, html_piece, html_text
+from .escape import Safe, escape, finalize, front_matter, html_code, html_line, html_piece, html_text
 
 
 def relative(target: str, page: str) -> str:
@@ -55,5 +55,5 @@ def markdown_environment() -> Environment:
     )
     env.globals.update(safe=Safe, front_matter=front_matter, link=markdown_link, html_start=Safe(HTML_START),
                        html_end=Safe(HTML_END))
-    env.filters.update(html=html_text, html_code=html_code)
+    env.filters.update(html=html_text, html_code=html_code, html_line=html_line)
     return env

@@ -102,6 +102,11 @@ def html_piece(text: str) -> Safe:
     return Safe(html.escape(_WHITESPACE.sub(" ", _CONTROL.sub("", text)), quote=False))
 
 
+def html_line(text: str) -> Safe:
+    """`html_piece` for a whole line: collapsed as `escape` collapses it, and stripped."""
+    return Safe(html.escape(collapse(_CONTROL.sub("", text)), quote=False))
+
+
 def html_code(value: object) -> Safe:
     """`html_text`, with `backticked` parts (field names in an origin) set as code."""
     return Safe(_BACKTICKED.sub(r"<code>\1</code>", html_text(value)))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 
 from ..memo import Memo, key
-from ..model import Article, Corpus, EntityIndex
+from ..model import Article, Corpus, EntityIndex, Paragraph
 from .entities import ENTITY_PAGES, link_spans, linked_paragraphs, render_entities, with_pages
 from .environment import markdown_environment, markdown_link
 from .escape import Safe, escape
@@ -35,7 +35,7 @@ def article_path(article: Article) -> str:
 
 
 def render_article(article: Article, paragraphs: Mapping[str, Safe] | None = None) -> str:
-    """`paragraphs`: anchor -> the paragraph already written as Markdown (entity links);
+    """`paragraphs`: anchor -> the paragraph already written as HTML (entity links);
     the others are escaped from their text."""
     m = article.metadata
     parts = [
@@ -64,8 +64,17 @@ def render_article(article: Article, paragraphs: Mapping[str, Safe] | None = Non
     missing = [name for name, field in found if field is None]
     if missing:
         provenance.append((", ".join(missing), "unknown", "not found in the file"))
+    # The body as runs: a heading alone (Markdown, for the table of contents), or the
+    # paragraphs up to the next one (one raw HTML block).
+    runs: list[tuple[str, list[Paragraph]]] = []
+    for p in article.paragraphs:
+        if p.kind == "heading" or not runs or runs[-1][0] == "heading":
+            runs.append((p.kind if p.kind == "heading" else "paragraphs", [p]))
+        else:
+            runs[-1][1].append(p)
     return _ENV.get_template("article.md.j2").render(
-        a=article, meta_line=Safe(" · ".join(parts)), provenance=provenance, shorten=_shorten, paragraphs=paragraphs or {}
+        a=article, meta_line=Safe(" · ".join(parts)), provenance=provenance, shorten=_shorten, paragraphs=paragraphs or {},
+        runs=runs,
     )
 
 
