@@ -65,7 +65,7 @@ class BriefingConfig(base.Config):
     """Folder, relative to mkdocs.yml, for results kept between builds (entities found
     per paragraph, the HTML of the builder's pages). Empty: keep nothing."""
     parallel = c.Type(bool, default=True)
-    """Render the builder's pages on two cores: a forked process makes about two thirds
+    """Render the builder's pages on two cores: a forked process makes about nine tenths
     of those not kept from an earlier build, and goes on while MkDocs builds the first
     pages (`builder/pagehtml.py`). Only where forking
     is sound: not on macOS or Windows, nor in `mkdocs serve`'s rebuilds, which run
