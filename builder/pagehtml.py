@@ -326,7 +326,8 @@ class PageHtml:
         MkDocs' warning then suggests the files it might have meant."""
         folder = posixpath.dirname(file.src_uri)
         targets = set()
-        for target in [inline or defined for inline, defined in _LINK.findall(markdown)] + rawhtml.link_targets(markdown):
+        markdown_targets = [inline or defined for inline, defined in _LINK.findall(markdown)]
+        for target in markdown_targets + rawhtml.link_targets(markdown):
             known = (folder, target)
             if known not in self._resolved:
                 self._resolved[known] = self._resolve(folder, target)

@@ -30,9 +30,10 @@ heading first on the page), nothing is cut and the parser reads it all as before
 
 Article text never holds a `<` here (the builder escapes it), so tags are found by
 their `<`; a page with scripts, styles, or comments holding a `<` or `>`, where a `<`
-may not start a tag, is left whole. (Comments without, such as the markers around the
-builder's raw HTML blocks, `builder/rawhtml.py`, hide no tag.) A start tag's attributes are read whole, so the attribute's name
-inside an attribute's value (an `id`, a `title`) is not taken for the attribute.
+may not start a tag, is left whole (comments without, such as the markers around the
+builder's raw HTML blocks, `builder/rawhtml.py`, hide no tag). A start tag's
+attributes are read whole, so the attribute's name inside an attribute's value (an
+`id`, a `title`) is not taken for the attribute.
 """
 
 from __future__ import annotations

@@ -10,6 +10,9 @@ paragraph is one line, so "start of a line" is the start of the text.
 
 The property tests render `escape(text)` with the site's own extension set and
 check the visible text comes back unchanged.
+
+The pages' raw HTML blocks (`html_text`, `html_piece`, `html_line`) need only HTML's
+own escaping: Python-Markdown passes them through untouched.
 """
 
 from __future__ import annotations

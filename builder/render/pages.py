@@ -68,10 +68,10 @@ def render_article(article: Article, paragraphs: Mapping[str, Safe] | None = Non
     # paragraphs up to the next one (one raw HTML block).
     runs: list[tuple[str, list[Paragraph]]] = []
     for p in article.paragraphs:
-        if p.kind == "heading" or not runs or runs[-1][0] == "heading":
-            runs.append((p.kind if p.kind == "heading" else "paragraphs", [p]))
-        else:
+        if p.kind == "paragraph" and runs and runs[-1][0] == "paragraphs":
             runs[-1][1].append(p)
+        else:
+            runs.append(("heading" if p.kind == "heading" else "paragraphs", [p]))
     return _ENV.get_template("article.md.j2").render(
         a=article, meta_line=Safe(" · ".join(parts)), provenance=provenance, shorten=_shorten, paragraphs=paragraphs or {},
         runs=runs,
