@@ -25,8 +25,8 @@ The child's pages do not wait for it: MkDocs reads every page before it builds a
 making the last pages while MkDocs' page loop (Material's template and search index,
 on one core) builds the first ones. A page still being made holds a placeholder until
 the loop, or any plugin, first reads its HTML (`_Settled`); then it waits for it. Where
-a plugin changes pages' HTML as they are read (`on_page_content`), each page waits for
-its HTML at once, as before.
+another plugin changes pages' HTML as they are read (`on_page_content`; the briefing
+plugin's own leaves a placeholder alone), each page waits for its HTML at once.
 
 What MkDocs logs while it renders a page (a link to a page that is not there) is kept
 with the HTML and logged again whenever the HTML is used, in the process that builds,
@@ -144,8 +144,9 @@ class Html:
 class _Settled:
     """A field `Page.render` sets, on a page whose HTML the child is still making: read
     in MkDocs' page loop, it waits for that HTML first. Before the loop (`on_env`),
-    MkDocs only checks that the page has content and hands it to the plugins' (none)
-    `on_page_content`: it reads `WAITING` and sets it back."""
+    MkDocs only checks that the page has content and hands it to the plugins'
+    `on_page_content` (the briefing plugin's alone, which leaves it as it is): it reads
+    `WAITING` and sets it back."""
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = "_settled_" + name
