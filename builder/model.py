@@ -38,7 +38,8 @@ class RawDocument:
 
     `fields` holds the metadata the format itself carries (front matter, HTML meta
     tags), each with its origin; `extra` keeps unknown front-matter keys as text,
-    shown but never trusted.
+    shown but never trusted; `removed` is what the reader did not make blocks of,
+    for the cleaning report.
     """
 
     path: Path
@@ -48,6 +49,7 @@ class RawDocument:
     blocks: tuple[Block, ...]
     fields: dict[str, Sourced[object]] = field(default_factory=dict, hash=False)
     extra: tuple[tuple[str, str], ...] = ()
+    removed: tuple[Removal, ...] = ()  # what the reader left out of the blocks (front matter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,7 @@ class Metadata:
     description: Sourced[str] | None
     tags: tuple[str, ...]
     categories: tuple[str, ...]
+    title_derived: bool = False  # no headline: the title is made from the first sentence
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from builder.cleaning import RULES, clean
+from builder.cleaning.rules import date_line
 from builder.model import Block, Cleaned, RawDocument, Sourced
 
 
@@ -58,8 +61,60 @@ def test_a_sentence_first_line_is_not_a_title() -> None:
 def test_preamble_date_line_seed_003() -> None:
     cleaned = _clean(" date 2025-03-28".strip(), "Headline", *BODY)
     assert cleaned.found["date"].value == "2025-03-28"
-    assert cleaned.found["date"].origin == "preamble line 1"
+    assert cleaned.found["date"].origin == "date line (line 1)"
     assert _kept(cleaned) == BODY
+
+
+def test_a_date_key_sharing_its_line_with_the_first_sentence() -> None:
+    """Seed 003: ` date 2025-03-28 The U.S. president, in his post, said ...`."""
+    first = "date 2025-03-28 The mayor, in her post, said the two sides would meet soon."
+    cleaned = _clean(first, *BODY)
+    assert cleaned.found["date"].value == "2025-03-28"
+    assert _kept(cleaned) == ["The mayor, in her post, said the two sides would meet soon.", *BODY]
+    assert [(r.rule, r.text) for r in cleaned.removed] == [("preamble", "date 2025-03-28")]
+
+
+def test_a_date_after_the_headline_on_its_line() -> None:
+    """News clusters: "Killing of gorilla ... sparks outrage Updated: 2016-05-30 09:53 (Agencies)"."""
+    cleaned = _clean("Harbour bridge to close for repairs Updated: 2025-05-30 09:53 (Agencies)", *BODY)
+    assert cleaned.found["date"].value == "2025-05-30 09:53"
+    assert cleaned.found["title"].value == "Harbour bridge to close for repairs"
+    assert _kept(cleaned) == BODY
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Tuesday, July 2, 2013", "July 2, 2013"),
+    ("3 July 2013 Last updated at 13:38 GMT", "3 July 2013"),
+    ("POSTED: 1052 GMT (1852 HKT), April 10, 2007", "April 10, 2007"),
+    ("Published 10:05 a.m. ET Jan. 2, 2018", "Jan. 2, 2018"),
+    ("2025-03-28", "2025-03-28"),
+])
+def test_date_lines_before_the_text_are_the_publication_date(line: str, date: str) -> None:
+    cleaned = _clean("Harbour bridge to close", line, *BODY)
+    assert cleaned.found["date"].value == date
+    assert _kept(cleaned) == BODY
+
+
+def test_a_sentence_with_a_date_is_no_date_line() -> None:
+    text = "On March 2, 2025 the council voted to repair the bridge."
+    assert date_line(text) is None
+    assert "date" not in _clean(text, *BODY).found
+
+
+def test_headline_and_standfirst_before_the_dateline() -> None:
+    """Seed 001: a headline sentence and a standfirst on the first line, then the datelined lead."""
+    first = "U.S. officials say the harbour bridge will reopen in June. Key issues include cost and traffic."
+    cleaned = _clean(first, "PORT ELLING, N.S. — The council voted on Tuesday to repair the bridge.", BODY[1])
+    assert cleaned.found["title"].value == "U.S. officials say the harbour bridge will reopen in June."
+    assert cleaned.found["description"].value == "Key issues include cost and traffic."
+    assert cleaned.found["dateline"].value == "PORT ELLING, N.S."
+    assert _kept(cleaned) == ["The council voted on Tuesday to repair the bridge.", BODY[1]]
+
+
+def test_a_lead_paragraph_before_an_ordinary_paragraph_stays_text() -> None:
+    first = "The council voted on Tuesday to repair the bridge. It will cost $48 million."
+    cleaned = _clean(first, *BODY)
+    assert "title" not in cleaned.found and _kept(cleaned)[0] == first
 
 
 def test_byline_in_the_preamble() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from builder.decoding import decode
 from builder.errors import SourceError
-from builder.metadata import parse_date
+from builder.metadata import derived_title, parse_date
 from builder.readers import READERS, read
 from conftest import write
 
@@ -123,6 +123,33 @@ def test_html_main_text_and_metadata_through_trafilatura(tmp_path: Path) -> None
     assert ("heading", "Sub heading") in [(b.kind, b.text) for b in raw.blocks]
 
 
+FRONT = '---\ntitle: "Bridge to reopen"\ndate: 2025-04-29T22:05:32\nauthor: "badely"\nlayout: post\n---\n\n'
+
+
+def test_a_text_file_that_opens_with_front_matter_is_read_as_a_post(tmp_path: Path) -> None:
+    """Seed 004 is a `.txt` file with Jekyll front matter: recognised by content, not suffix."""
+    raw = read(write(tmp_path / "a.txt", FRONT + "First paragraph.\n\nSecond paragraph.\n"), "a.txt")
+    assert raw.fields["title"].value == "Bridge to reopen"
+    assert raw.fields["author"].value == "badely"
+    assert [b.text for b in raw.blocks] == ["First paragraph.", "Second paragraph."]
+    assert [b.line for b in raw.blocks] == [8, 10]
+    assert raw.format == "text with front matter"
+    assert [(r.rule, r.line) for r in raw.removed] == [("front-matter", 1)]
+
+
+def test_an_html_post_that_opens_with_front_matter(tmp_path: Path) -> None:
+    raw = read(write(tmp_path / "a.html", FRONT + "<p>First paragraph.</p>\n\n<h2>Sub</h2>\n<p>Second.</p>\n"), "a.html")
+    assert raw.fields["title"].value == "Bridge to reopen"
+    assert [(b.kind, b.text) for b in raw.blocks] == [("paragraph", "First paragraph."), ("heading", "Sub"),
+                                                       ("paragraph", "Second.")]
+
+
+def test_a_dashed_line_that_is_not_front_matter_stays_text(tmp_path: Path) -> None:
+    raw = read(write(tmp_path / "a.txt", "---\nJust a separator someone pasted, then text.\n---\nMore text.\n"), "a.txt")
+    assert raw.fields == {} and raw.format == "text"
+    assert "More text." in [b.text for b in raw.blocks]
+
+
 def test_newsplease_json_record(tmp_path: Path) -> None:
     record = '{"title": "T", "text": "One.\\nTwo.", "date_publish": "2017-12-30 00:00:00", "authors": ["A"], "source_domain": "www.dw.com", "url": "http://www.dw.com/x"}'
     raw = read(write(tmp_path / "r.json", record), "r.json")
@@ -155,3 +182,29 @@ class TestDecoding:
 
     def test_stray_control_characters_are_dropped(self) -> None:
         assert decode(b"a\x02b" + b" and more text" * 20, Path("x.txt")).text == "ab" + " and more text" * 20
+
+
+@pytest.mark.parametrize("text, title, cut", [
+    ("The council voted to repair the bridge. It will cost $48 million.", "The council voted to repair the bridge.", False),
+    # Seed 000: 224 characters; cut where a phrase ends, not mid-phrase ("...in the…").
+    ("Canadian Prime Minister Mark Carney is set to visit the White House in the hope of securing a fresh trade "
+     "deal with the United States in the wake of his Liberal Party's election victory, according to President "
+     "Donald Trump.",
+     "Canadian Prime Minister Mark Carney is set to visit the White House in the hope of securing a fresh trade deal…",
+     True),
+    ("Amid tussle between the two countries, US President Donald Trump on Tuesday congratulated Mark Carney on "
+     "victory in the Canadian national elections.",
+     "Amid tussle between the two countries, US President Donald Trump on Tuesday congratulated Mark Carney…", True),
+])
+def test_a_title_made_from_the_first_sentence(text: str, title: str, cut: bool) -> None:
+    assert derived_title(text) == (title, cut)
+
+
+def test_an_article_without_a_headline_says_its_title_was_derived(tmp_path: Path) -> None:
+    from builder.pipeline import load_corpus
+
+    write(tmp_path / "seeds" / "a.txt", "The council voted on Tuesday to repair the harbour bridge at a cost of $48 million.\n"
+          "The mayor said the vote ended a long wait.\n")
+    article = load_corpus(tmp_path / "seeds", dt.date(2025, 6, 1)).articles[0]
+    assert article.metadata.title_derived
+    assert article.metadata.title.origin.startswith("derived from the first sentence")

@@ -37,7 +37,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
 
 def clean(raw: RawDocument) -> Cleaned:
     blocks = raw.blocks
-    removed: list[Removal] = []
+    removed: list[Removal] = list(raw.removed)
     found: dict[str, Sourced[object]] = {}
     for _name, rule in RULES:
         step = rule(blocks, raw, MappingProxyType(found))

@@ -88,6 +88,8 @@ DATELINE = re.compile(
 )
 
 HEADLINE_MAX_WORDS = 25
+# A headline and its standfirst on one line before the dateline (seed 001: 33 words).
+STANDFIRST_MAX_WORDS = 80
 SUBHEADING_MAX_WORDS = 10
 
 # Blocks that are boilerplate whatever their length (news-clusters: the New York Times'
@@ -108,4 +110,37 @@ CAPTION = re.compile(
     r"|\([\w.' ,-]{2,60}/\s*" + _AGENCY_CREDIT + r"\)\s*$"
     r"|(?:Photograph|Photo|Picture|Image)s?:\s*[\w.' -]{2,60}(?:/[\w.' -]{2,40})+\s*$"
     r"|\b[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*(?:[\w.' ]+\s+via\s+)?" + _AGENCY_CREDIT + r"\s*$",
+)
+
+# Dates as date lines and preambles write them, with day, month and year: "2025-03-28"
+# (seed 003), "Tuesday, July 2, 2013", "3 July 2013", "April 10, 2007", "2016-05-30 09:53".
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+         r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+FULL_DATE = (
+    r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+\d{{4}}"
+    r"|\d{4}/\d{1,2}/\d{1,2})"
+)
+_DATE_KEYS = r"(?:date|dated|published|posted|updated|last\s+updated|first\s+published|last\s+modified|modified|filed)"
+_TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|\d{4}(?=\s+[A-Z]{2,4}\b))"
+_ZONE = r"(?:[A-Z]{1,4}T|UTC|GMT|Z|HKT|IST|SGT|JST|AEST|AEDT|ACST|AWST|NZST|NZDT|CEST|EEST|[+-]\d{2}:?\d{2})"
+# What may stand beside the date in a line that says only when the article appeared:
+# weekdays, times and zones, "Published", "Last updated at", separators.
+DATE_LINE_FILLER = re.compile(
+    rf"^(?:\s|[|•·,:;()\[\]/–—-]|{WEEKDAY}(?![\w])|{_DATE_KEYS}\b|(?:on|at|by)\b|{_TIME}|{_ZONE}\b)*$",
+    re.IGNORECASE,
+)
+DATE = re.compile(FULL_DATE, re.IGNORECASE)
+DATE_LINE_MAX_WORDS = 16
+
+# A preamble key and date before other text on the same line: " date 2025-03-28 The
+# U.S. president, in his post, said..." (seed 003), or after a headline: "Killing of
+# gorilla sparks outrage Updated: 2016-05-30 09:53 (Agencies)" (news clusters).
+INLINE_DATE = re.compile(
+    rf"(?:^|(?<=\s)|(?<=\|))(?P<key>{_DATE_KEYS})(?:\s+(?:on|at))?\s*[:=]?\s*(?P<date>{FULL_DATE})"
+    rf"(?P<time>(?:,?\s*(?:at\s+)?{_TIME})?(?:\s*{_ZONE}\b)?(?:\s*\({_TIME}\s*{_ZONE}\))?)"
+    r"(?:\s*\((?P<source>[A-Za-z][\w .&'-]{1,40})\))?",
+    re.IGNORECASE,
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..blocks import text_key
 from ..model import Block, RawDocument, Removal, Sourced
 from . import patterns as pat
@@ -33,8 +35,13 @@ def _drop(block: Block, rule: str, reason: str) -> Removal:
 
 
 def preamble(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
-    """Metadata lines before the text: ` date 2025-03-28` (seed 003), `By Jane Doe`.
-    One headline may stand among them ("Headline / By Jane Doe / text"); it stays."""
+    """Metadata lines before the text: ` date 2025-03-28` (seed 003), `By Jane Doe`,
+    a date line ("Tuesday, July 2, 2013", "3 July 2013 Last updated at 13:38 GMT").
+    One headline may stand among them ("Headline / By Jane Doe / text"); it stays.
+    A date key may share its line with the first sentence (seed 003: ` date 2025-03-28
+    The U.S. president, in his post, said...`) or follow the headline on its line
+    ("... sparks outrage Updated: 2016-05-30 09:53 (Agencies)", news clusters): the
+    date goes to the metadata and the rest of the line stays."""
     learnt: dict[str, Sourced[object]] = {}
     removed: list[Removal] = []
     kept: list[Block] = []
@@ -42,26 +49,74 @@ def preamble(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     while index < min(len(blocks), _PREAMBLE_WINDOW):
         block = blocks[index]
         text = block.text.strip()
+        where = f"preamble line {block.line}"
         byline = pat.BYLINE.match(text)
         match = pat.PREAMBLE.match(text) if _words(text) <= 12 else None
         if match and not match["sep"] and not (match["key"].lower() in _DATE_KEYS and any(c.isdigit() for c in match["value"])):
             match = None
-        where = f"preamble line {block.line}"
+        date_only = date_line(text)
+        inline = pat.INLINE_DATE.search(text) if not (byline or match or date_only) else None
         if byline:
             learnt.setdefault("author", Sourced(byline["name"], where))
             removed.append(_drop(block, "preamble", "byline: the author, moved to the metadata"))
+        elif date_only:
+            learnt.setdefault("date", Sourced(date_only, f"date line (line {block.line})"))
+            removed.append(_drop(block, "preamble", "date line: the publication date, moved to the metadata"))
         elif match and match["key"].lower() != "by":
             key = match["key"].lower()
             field = {"published": "date", "posted": "date", "updated": "date", "last updated": "date",
                      "filed": "date", "author": "author", "source": "outlet"}.get(key, key)
             learnt.setdefault(field, Sourced(match["value"].strip(), where))
             removed.append(_drop(block, "preamble", f"a '{key}' line before the text: metadata, not body"))
+        elif inline and (parts := _inline_date(block, inline, bool(kept))):
+            date, rest, headline, part = parts
+            learnt.setdefault("date", Sourced(date, f"{inline['key'].strip()} before the text (line {block.line})"))
+            removed.append(Removal(part, "preamble", "a date on the line before the text: metadata, not body",
+                                   block.line))
+            if headline is not None:
+                kept.append(headline)
+            if rest is not None:
+                return Step((*kept, rest, *blocks[index + 1:]), tuple(removed), learnt)
         elif not kept and _headline_like(text):
             kept.append(block)
         else:
             break
         index += 1
     return Step((*kept, *blocks[index:]), tuple(removed), learnt)
+
+
+def date_line(text: str) -> str | None:
+    """The date of a line that says only when the article appeared ("Tuesday, July 2,
+    2013", "POSTED: 1052 GMT (1852 HKT), April 10, 2007"), else None."""
+    if _words(text) > pat.DATE_LINE_MAX_WORDS:
+        return None
+    m = pat.DATE.search(text)
+    if m is None or not pat.DATE_LINE_FILLER.match(text[: m.start()] + " " + text[m.end():]):
+        return None
+    return m.group(0)
+
+
+def _inline_date(block: Block, m: re.Match[str], after_headline: bool
+                 ) -> tuple[str, Block | None, Block | None, str] | None:
+    """A date key and date inside a line: (the date, the text after it as the first
+    paragraph, the text before it as the headline, the part removed). None when the
+    line is not of that shape."""
+    text = block.text.strip()
+    head = text[: m.start()].strip(" |•·-–—")
+    tail = text[m.end():].strip()
+    removed = text[m.start(): m.end()]
+    if tail[:3].casefold() == "by " and _words(tail) <= 6:
+        removed, tail = f"{removed} {tail}", ""  # "Updated: 2016-07-15 13:14 By Agencies(China Daily USA)"
+    rest = Block(tail, block.line, block.kind) if tail else None
+    if rest is not None and not (tail[:1].isupper() or tail[:1] in "\"'“‘") or (rest and _words(tail) < 3):
+        return None
+    if head:
+        if after_headline or rest is not None or not _headline_like(head):
+            return None
+        if _agency(head):
+            return (m["date"], None, None, text)  # "Xinhua | Updated: ...": the outlet's name, not a headline
+        return (m["date"], None, Block(head, block.line, block.kind), removed)
+    return (m["date"], rest, None, removed)
 
 
 def title(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
@@ -79,7 +134,37 @@ def title(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
             (_drop(first, "title", "headline: used as the title"),),
             {"title": Sourced(first.text, f"first line (line {first.line})")},
         )
+    if known is None and (split := _headline_and_standfirst(blocks)) is not None:
+        headline, standfirst = split
+        learnt: dict[str, Sourced[object]] = {"title": Sourced(headline, f"first line (line {first.line}), before the dateline")}
+        if standfirst:
+            learnt["description"] = Sourced(standfirst, f"standfirst (line {first.line}), after the headline")
+        return Step(blocks[1:], (_drop(first, "title", "headline and standfirst before the dateline: used as "
+                                                         "the title and the description"),), learnt)
     return Step(blocks)
+
+
+def _headline_and_standfirst(blocks: tuple[Block, ...]) -> tuple[str, str] | None:
+    """A first block that stands before the paragraph with the dateline is no part of
+    the story's text: a datelined paragraph opens the story. Its first sentence is the
+    headline and the rest the standfirst (seed 001: "U.S. President Trump says he
+    expects a “great relationship” with ... despite campaign tensions. Key issues ahead
+    include trade, ..." before "WASHINGTON, D.C. — Just days after...")."""
+    from ..analysis.sentences import split  # the sentence rule the analyses read with
+
+    first, second = blocks[0], blocks[1]
+    if first.kind != "paragraph" or second.kind != "paragraph" or _words(first.text) > pat.STANDFIRST_MAX_WORDS:
+        return None
+    if not pat.DATELINE.match(second.text) or pat.DATELINE.match(first.text):
+        return None
+    spans = split(first.text)
+    if not spans:
+        return None
+    start, end = spans[0]
+    headline = first.text[start:end]
+    if _words(headline) > pat.HEADLINE_MAX_WORDS:
+        return None
+    return headline, first.text[end:].strip()
 
 
 def duplicates(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:

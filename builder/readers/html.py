@@ -6,8 +6,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..blocks import collapse
-from ..decoding import read_text
+from ..blocks import chunks, collapse, html_blocks
+from ..decoding import Decoded
 from ..errors import SourceError
 from ..model import Block, RawDocument, Sourced
 from .fields import canonical
@@ -16,10 +16,9 @@ from .fields import canonical
 _META = ("title", "author", "date", "sitename", "url", "description", "tags", "categories", "image")
 
 
-def read(path: Path, name: str) -> RawDocument:
+def read(path: Path, name: str, decoded: Decoded) -> RawDocument:
     import trafilatura  # here: importing it takes 0.12 s of every build, and most corpora have no HTML
 
-    decoded = read_text(path)
     xml = trafilatura.extract(
         decoded.text, output_format="xml", with_metadata=True, include_comments=False,
         include_tables=False, include_images=False, include_links=False, deduplicate=False,
@@ -49,3 +48,9 @@ def _blocks(root: etree._Element) -> list[Block]:
         if text:
             out.append(Block(text, 0, "heading" if element.tag == "head" else "paragraph"))
     return out
+
+
+def body_blocks(body: str, first_line: int) -> tuple[Block, ...]:
+    """The body of an HTML file that opens with front matter (a Jekyll `.html` post):
+    an HTML fragment, read block by block with the line each starts on."""
+    return tuple(b for line, chunk in chunks(body, first_line) for b in html_blocks(chunk, line))

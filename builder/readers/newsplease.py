@@ -7,14 +7,13 @@ import json
 from pathlib import Path
 
 from ..blocks import split_text
-from ..decoding import read_text
+from ..decoding import Decoded
 from ..errors import SourceError
 from ..model import RawDocument, Sourced
 from .fields import canonical
 
 
-def read(path: Path, name: str) -> RawDocument:
-    decoded = read_text(path)
+def read(path: Path, name: str, decoded: Decoded) -> RawDocument:
     try:
         record = json.loads(decoded.text)
     except json.JSONDecodeError as exc:

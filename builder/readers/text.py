@@ -5,14 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..blocks import split_text
-from ..decoding import read_text
+from ..decoding import Decoded
 from ..errors import SourceError
-from ..model import RawDocument
+from ..model import Block, RawDocument
 
 
-def read(path: Path, name: str) -> RawDocument:
-    decoded = read_text(path)
+def read(path: Path, name: str, decoded: Decoded) -> RawDocument:
     blocks = split_text(decoded.text)
     if not blocks:
         raise SourceError(path, "no text in the file")
     return RawDocument(path=path, name=name, format="text", encoding=decoded.encoding, blocks=blocks)
+
+
+def body_blocks(body: str, first_line: int) -> tuple[Block, ...]:
+    """The body of a text file that opens with front matter."""
+    return split_text(body, first_line)
