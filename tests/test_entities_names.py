@@ -128,6 +128,11 @@ def test_party_stems() -> None:
     ("On Monday Mark Carney spoke.", "Mark Carney", ""),
     ("The Bears announced later Monday general manager Ryan Pace's contract.", "Ryan Pace", "general manager"),
     ("To help build the franchise quarterback Chicago has missed.", "Chicago", "quarterback"),
+    # Seed 004: a quantifier opening the sentence is no part of the role.
+    ("Both Conservative leader Pierre Poilievre and others lost.", "Pierre Poilievre", "Conservative leader"),
+    ("with deputy press secretary Anna Kelly saying so.", "Anna Kelly", "deputy press secretary"),
+    # Seed 002: what a person did is no role.
+    ("Today, the Prime Minister, Mark Carney, spoke with the President of the United States.", "Mark Carney", ""),
 ])
 def test_roles(text: str, name: str, role: str) -> None:
     start = text.index(name)
@@ -140,3 +145,33 @@ def test_vote_is_over_all_mentions_with_weights() -> None:
     assert labels.vote(["ORG", "PERSON"])[0] == "person"  # a tie goes to person
     assert labels.vote(["GPE", "LOC", "FAC", "NORP"])[0] == "place"
     assert labels.vote(["DATE"])[0] == "organisation"  # nothing to count: the commonest kind
+
+
+@pytest.mark.parametrize("span, label", [
+    ("Politics, Business", "ORG"),  # seed 003: two words of a quoted post
+    ("Barkley, Beattie, Christophers", "ORG"),  # BBC: a team sheet
+    ("U.S.-Canada", "GPE"),  # seed 001: "U.S.-Canada cooperation"
+    ("Canada-U.S.", "GPE"),
+])
+def test_two_names_read_as_one_are_none(span: str, label: str) -> None:
+    assert trim(span, label) is None
+
+
+@pytest.mark.parametrize("span, label", [
+    ("Washington, D.C.", "GPE"), ("Keefe, Bruyette & Woods", "ORG"), ("Yves-Francois Blanchet", "PERSON"),
+    ("Coca-Cola", "ORG"),
+])
+def test_commas_and_hyphens_that_belong_to_a_name_stay(span: str, label: str) -> None:
+    assert trim(span, label) is not None
+
+
+@pytest.mark.parametrize("kind, name, settled", [
+    ("place", "Bloc Québécois", "organisation"),  # seed 004: read as a place
+    ("place", "Bloc", "place"),  # one word says too little
+    ("place", "G7", "organisation"),  # seed 004: read as a place
+    ("person", "Liberal Party", "organisation"),
+    ("place", "Quebec City", "place"),
+    ("person", "Mark Carney", "person"),
+])
+def test_a_name_settles_its_type(kind: str, name: str, settled: str) -> None:
+    assert labels.by_name(kind, name) == settled  # type: ignore[arg-type]

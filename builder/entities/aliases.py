@@ -14,7 +14,10 @@ names, not its square (corpora run to thousands of articles):
 5. a party's members to the party ("New Democrats", "Conservatives");
 6. a surname alone to the full name: first the one in the same article, else the
    one in the corpus, and only when there is exactly one ("Fox", "John Fox", news
-   cluster 43); likewise a company's first word and a team's last (surnames.py).
+   cluster 43); likewise a company's first word and a team's last (surnames.py);
+   then, where no article says, a short form takes the full name it joined wherever
+   one did (most of its mentions), and a first name alone the one person of that
+   first name its article names (surnames.settled, surnames.first_names).
 
 Rules 5 and 6 join a mention because of its name, not its label: such a mention takes
 the type of what it joined and does not vote (the model tags "Fox" ORG twelve times
@@ -25,7 +28,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -100,6 +103,7 @@ def merge(found: list[Found], common_words: frozenset[str],
     """Clusters of mentions. `common_words`: words the corpus writes in lower case,
     which make "Apple Store" a thing of Apple rather than Apple's full name; `titles`:
     article slug -> keys of the names its title gives, for rule 6."""
+    found = _unjoined(found)
     groups: dict[str, list[Found]] = defaultdict(list)
     for f in found:
         groups[f.key].append(f)
@@ -111,6 +115,7 @@ def merge(found: list[Found], common_words: frozenset[str],
     _countries(groups, union)
     _acronyms(groups, shown, kind, union)
     _qualified(groups, kind, union)
+    _with_state(groups, shown, kind, union)
     _fuzzy(groups, kind, union)
 
     members: dict[str, list[str]] = defaultdict(list)
@@ -120,9 +125,12 @@ def merge(found: list[Found], common_words: frozenset[str],
                  for r, ks in members.items()}
 
     attached: dict[int, str] = {}  # Found.order -> root it joined by rule 5 or 6
+    local: set[int] = set()  # those that joined a full name named in their own article
     _parties(groups, members, root_kind, union, attached)
     ambiguous = surnames.resolve(groups, members, votes, kind, root_kind, union.find, attached, common_words,
-                                 titles or {})
+                                 titles or {}, local)
+    surnames.settled(groups, attached, local)
+    surnames.first_names(groups, members, root_kind, union.find, attached)
 
     root_of = {k: union.find(k) for k in groups}
     by_root: dict[str, list[Found]] = defaultdict(list)
@@ -136,6 +144,48 @@ def merge(found: list[Found], common_words: frozenset[str],
         Cluster(tuple(fs), frozenset(voters[root]), tuple(sorted(ambiguous.get(root, ()))))
         for root, fs in sorted(by_root.items(), key=lambda item: item[1][0].order)
     ]
+
+
+def _unjoined(found: list[Found]) -> list[Found]:
+    """Two places the model read as one name: "make Canada America's cherished 51st
+    state" (seed 004) gave "Canada America". A place name of two words, each a place the
+    corpus names on its own, is those two places. (Mentions are numbered afresh when one
+    is split: `order` tells them apart.)"""
+    places = {f.key for f in found if f.mention.label in ("GPE", "LOC") and " " not in f.key}
+    places |= {k for k in COUNTRY_NAMES if " " not in k}
+    split = [f for f in found if f.mention.label in ("GPE", "LOC") and f.name.count(" ") == 1
+             and f.mention.text == f.name and all(key(w) in places for w in f.name.split(" "))]
+    if not split:
+        return found
+    out: list[Found] = []
+    for f in found:
+        if f in split:
+            first = f.name.split(" ")[0]
+            out += [_part(f, 0, len(first)), _part(f, len(first) + 1, len(f.name))]
+        else:
+            out.append(f)
+    return [replace(f, order=i) for i, f in enumerate(out)]
+
+
+def _part(f: Found, start: int, end: int) -> Found:
+    """A part of a mention's name as a mention of its own."""
+    m = f.mention
+    text = m.text[start:end]
+    return replace(f, mention=replace(m, start=m.start + start, end=m.start + end, text=text, role=""),
+                   name=text, seen=text, key=key(text))
+
+
+def _with_state(groups: dict[str, list[Found]], shown: dict[str, str], kind: Mapping[str, str], union: _Union) -> None:
+    """A place with its state or district after it is the place: "Washington DC" and
+    "Washington, D.C." are Washington (seed 000, seed 001)."""
+    for k in groups:
+        words = k.split()
+        if kind[k] != "place" or len(words) < 2:
+            continue
+        last = shown[k].replace(",", " ").split()[-1]
+        rest = " ".join(words[:-1])
+        if is_acronym(last) and len(last.replace(".", "")) <= 3 and kind.get(rest) == "place":
+            union.join(k, rest)
 
 
 def _countries(groups: dict[str, list[Found]], union: _Union) -> None:

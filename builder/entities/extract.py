@@ -32,6 +32,14 @@ from .names import CORPORATE, HONORIFICS, key, split_possessive, trim
 LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
 
+# A name inside a title: "United States Secretary of Commerce, Howard Lutnick" (seed 003)
+# makes "Commerce" no entity of its own; the person's role holds it.
+_TITLE_OF_BEFORE = re.compile(
+    r"\b(?:[Ss]ecretary|[Mm]inisters?|[Cc]ommissioner|[Uu]ndersecretary|[Ss]ecretary-[Gg]eneral|[Cc]zar|[Tt]sar)"
+    r"\s+(?:of|for)\s+(?:the\s+)?$"
+)
+_POLL_AFTER = re.compile(r"\s+(?:polls?|surveys?|study|studies|report|index|data|research)\b")
+_DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics|ist|ists|ch|ss)$")
 # An honorific just before the model's span: it left "Mr" out of "Mr Carney".
 _HONORIFIC_BEFORE = re.compile(r"\b(?:" + "|".join(HONORIFICS) + r")\.?\s$", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]*")
@@ -156,8 +164,11 @@ def _rows(paragraph: Paragraph, result: nlp.Parsed) -> Iterator[Row]:
     for span in (s for entity in result.entities for s in _parts(text, entity)):
         if span.label not in LABELS:
             continue
+        label = span.label
+        if label == "NORP" and _POLL_AFTER.match(text, span.end) and not _DEMONYM.search(text[span.start:span.end]):
+            label = "ORG"  # "an Ipsos poll for Global News" (seed 001): a pollster, not a people
         trimmed = trim(text[span.start:span.end], span.label)
-        if trimmed is None:
+        if trimmed is None or (span.label != "PERSON" and _TITLE_OF_BEFORE.search(text, max(0, span.start - 30), span.start)):
             continue
         start, end = span.start + trimmed.start, span.start + trimmed.end
         sentence = next(((s, e) for s, e in result.sentences if s <= start < e), (0, len(text)))
@@ -170,7 +181,7 @@ def _rows(paragraph: Paragraph, result: nlp.Parsed) -> Iterator[Row]:
         if honorific and seen == trimmed.name and honorific.group(0)[:1].isupper():
             seen = f"{honorific.group(0).strip()} {trimmed.name}"
         # Interned: a name recurs through the corpus, and the cache file then keeps it once.
-        yield (intern(paragraph.anchor), start, end, intern(text[start:end]), intern(span.label), sentence,
+        yield (intern(paragraph.anchor), start, end, intern(text[start:end]), intern(label), sentence,
                intern(role), intern(trimmed.name), intern(seen), intern(key(trimmed.name)), weight)
 
 

@@ -10,7 +10,7 @@ from .. import slugs
 from ..model import Entity, EntityIndex, Role
 from .aliases import name_of
 from .extract import Found, tally
-from .labels import MINOR_TYPES, TYPES, vote
+from .labels import MINOR_TYPES, TYPES, by_name, vote
 from .names import fold
 from .overrides import Edited
 
@@ -54,9 +54,11 @@ def _entity(item: Edited) -> Entity:
     voters = cluster.voting
     kind, _ = vote(tally(voters).items())
     origin = f"vote over {len(voters)} mention{'s' if len(voters) != 1 else ''}"
+    name = item.name or name_of(cluster)
+    if (named := by_name(kind, name)) != kind:
+        kind, origin = named, f"the name (“{name}”); the model's vote said {kind}"
     if item.type:
         kind, origin = item.type, "entities.yml"  # type: ignore[assignment]
-    name = item.name or name_of(cluster)
     seen: dict[str, int] = {}
     for f in cluster.found:
         seen[f.seen] = seen.get(f.seen, 0) + 1

@@ -118,7 +118,7 @@ def trim(span: str, label: str = "PERSON") -> Trimmed | None:
             start += m.end()
             changed = True
     name = normalise(flat[start:end])
-    if not _looks_like_name(name):
+    if not _looks_like_name(name) or _not_one_name(name):
         return None
     seen = normalise(f"{honorific_title} {name}") if honorific_title else name
     return Trimmed(start=start, end=end, name=name, seen=seen, title=title.rstrip("."), possessive=possessive)
@@ -160,6 +160,25 @@ def _looks_like_name(text: str) -> bool:
     if not any(c.isalpha() for c in text) or _ORDINAL.match(text):
         return False  # "T-21st" (news cluster 43)
     return not ("http" in text.lower() or "@" in text or "www." in text.lower())
+
+
+# "Washington, D.C.", "Halifax, N.S.": a place and its state; any other comma inside a
+# span joins two names or words ("Politics, Business", seed 003's quote of a post).
+_STATE_AFTER_COMMA = re.compile(r",\s*(?:[A-Z]\.?){1,3}\.?$|,\s*[A-Z][a-z]{1,4}\.$")
+_PARTNERS = re.compile(r"&|\band\b")
+# "U.S.-Canada cooperation", "Canada-U.S. relations": two names made one adjective.
+_HYPHENATED = re.compile(r"^([^\s-]+)-([^\s-]+)$")
+
+
+def _not_one_name(name: str) -> bool:
+    """Two names the model read as one: joined by a comma ("Politics, Business", seed
+    003; BBC's team sheet "Barkley, Beattie, Christophers") or a hyphen where one side
+    is an acronym ("U.S.-Canada", seed 001). A firm's partners keep theirs: "Keefe,
+    Bruyette & Woods" (news cluster 24)."""
+    if "," in name and not _STATE_AFTER_COMMA.search(name) and not _PARTNERS.search(name):
+        return True
+    m = _HYPHENATED.match(name)
+    return bool(m and (is_acronym(m.group(1)) or is_acronym(m.group(2))) and m.group(2)[:1].isupper())
 
 
 _NOT_WORD = re.compile(r"[^\w&]+|_")

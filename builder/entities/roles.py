@@ -37,12 +37,15 @@ former deputy acting vice interim then-former then senior junior top chief head
 assistant associate executive general managing foreign finance defence defense
 international trade public federal provincial state national veteran longtime
 offensive defensive quarterbacks team party opposition incumbent outgoing incoming
+press communications security policy campaign economic health education energy transport
+labour labor treasury budget legal military government media
 of for the &
 """.split())
 # Capitalised words that open a sentence or clause rather than a role.
 _NOT_ROLE = frozenset("""
 the a an and but or so as at by in on to from with without when while after before
 said says told meanwhile however also then yet still even only just because since
+both all each every either neither another other some many most few several
 monday tuesday wednesday thursday friday saturday sunday today yesterday
 january february march april may june july august september october november december
 """.split())
@@ -58,6 +61,7 @@ _VERBS = frozenset("""
 said says say told tells added allege alleges alleged alleging claim claims claimed
 reported reports wrote writes is was were are be been has had have will would
 """.split())
+_APPOSITIVE_OPENERS = ROLE_WORDS | MODIFIERS | frozenset("a an his her their its our".split())
 _WORD = re.compile(r"[\w'.&-]+")
 MAX_ROLE_WORDS = 8
 MAX_BEFORE_WORDS = 6
@@ -97,6 +101,12 @@ def after(text: str, end: int, sentence_end: int | None = None) -> str:
     phrase = m.group(1).strip()
     words = _WORD.findall(phrase)
     if not words or len(words) > MAX_ROLE_WORDS or _bare(words[0]) in _CLAUSE:
+        return ""
+    # An appositive opens with a determiner, a possessive, a name or a role's words
+    # ("the U.S. ambassador", "Canada's minister of ..."); "spoke with the President of
+    # the United States" opens with a verb, and is what the person did (seed 002).
+    first = words[0]
+    if not (first[:1].isupper() or first.endswith("'s") or _bare(first) in _APPOSITIVE_OPENERS):
         return ""
     # The role word heads the phrase ("the U.S. ambassador to Canada"); a clause that
     # happens to hold one ("both Tarantino and the actress allege") is not a role.

@@ -20,9 +20,10 @@ from .names import is_acronym, most_common, tokens
 def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes: dict[str, dict[str, float]],
             kind: Mapping[str, str], root_kind: Mapping[str, str], find: Callable[[str], str],
             attached: dict[int, str], common_words: frozenset[str],
-            titles: Mapping[str, frozenset[str]]) -> dict[str, set[str]]:
-    """Attach short forms to full names (into `attached`: Found.order -> root); return,
-    for short forms left apart, the full names they could mean."""
+            titles: Mapping[str, frozenset[str]], local: set[int]) -> dict[str, set[str]]:
+    """Attach short forms to full names (into `attached`: Found.order -> root; those
+    that joined a full name their own article names into `local`); return, for short
+    forms left apart, the full names they could mean."""
     last: dict[str, set[str]] = defaultdict(set)
     first: dict[str, set[str]] = defaultdict(set)
     for root, keys in members.items():
@@ -47,6 +48,8 @@ def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes
             # corpus writes "store" in lower case, so it is a thing of Apple's.
             if len(words) == 2 and words[1] not in common_words and kind.get(words[1]) != "place":
                 first[words[0]].add(root)  # ("Reuters Japan" is Reuters' office, not Reuters)
+            elif len(words) >= 3 and words[1] == "of":
+                first[words[0]].add(root)  # "the House" is the House of Commons (seed 004)
     in_article: dict[str, set[str]] = defaultdict(set)
     for k, fs in groups.items():
         root = find(k)
@@ -96,9 +99,65 @@ def resolve(groups: dict[str, list[Found]], members: dict[str, list[str]], votes
                 target, options = seen[where]
                 if target:
                     attached[f.order] = target
+                    if target in in_article[f.mention.article]:
+                        local.add(f.order)
                 elif len(options) > 1:
                     ambiguous[root].update(shown_name(o) for o in options)
     return ambiguous
+
+
+# The share of a short form's mentions that must have joined one full name, in the
+# articles that name it in full, for the rest to join it too.
+SETTLED_SHARE = 0.5
+
+
+def settled(groups: dict[str, list[Found]], attached: dict[int, str], local: set[int]) -> None:
+    """One sense per corpus: a short form that, wherever an article also names a full
+    name it fits, joined one and the same full name, in two articles or more and for
+    most of its mentions, means that name where no article says (seed 003 calls Mark
+    Carney "Carney" seven times, read by the model as a place, and never names him in
+    full; the four other seeds name him in full, and their 30 "Carney"s joined him).
+    Joins across articles do not count: on BBC, "Gerrard" the stockbroker is not Steven
+    Gerrard, and "Ireland" joined James Ireland only in the one article naming him."""
+    for fs in groups.values():
+        targets = {attached[f.order] for f in fs if f.order in attached}
+        if len(targets) != 1:
+            continue
+        here = [f for f in fs if f.order in local]
+        if len(here) < len(fs) and len(here) >= SETTLED_SHARE * len(fs) \
+                and len({f.mention.article for f in here}) >= 2:
+            target = next(iter(targets))
+            for f in fs:
+                attached.setdefault(f.order, target)
+
+
+def first_names(groups: dict[str, list[Found]], members: dict[str, list[str]], root_kind: Mapping[str, str],
+                find: Callable[[str], str], attached: dict[int, str]) -> None:
+    """A first name alone joins the one person of that first name whom its article
+    names by surname or in full (seed 003: "Trump later called the prime minister by
+    his first name Mark", in an article that calls him Carney throughout)."""
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for root, keys in members.items():
+        if root_kind[root] == "person":
+            for words in (tokens(k) for k in keys):
+                if len(words) >= 2:
+                    by_first[words[0]].add(root)
+    if not by_first:
+        return
+    named_in: dict[str, set[str]] = defaultdict(set)  # article -> person roots it names
+    for k, fs in groups.items():
+        for f in fs:
+            root = attached.get(f.order) or find(k)
+            if root_kind.get(root) == "person":
+                named_in[f.mention.article].add(root)
+    for k, fs in groups.items():
+        words = tokens(k)
+        if len(words) != 1 or root_kind.get(find(k)) != "person" or len(by_first.get(words[0], ())) != 1:
+            continue
+        target = next(iter(by_first[words[0]]))
+        for f in fs:
+            if f.order not in attached and target in named_in[f.mention.article] and f.mention.label == "PERSON":
+                attached[f.order] = target
 
 
 def _resolve(word: str, said_person: bool, group_kind: str, root_kind: Mapping[str, str],
