@@ -24,8 +24,8 @@ from .render.briefing import WhoRow, briefing_json, render_analysis_pages
 from .writer import WriteReport, write_pages
 
 # What a generated page depends on besides its inputs (builder.memo).
-PAGES_CODE = ("render", "model.py", "blocks.py", "entities/labels.py")
-# The briefing's "who's who": the most mentioned entities named in two or more articles.
+PAGES_CODE = ("render", "model.py", "blocks.py", "entities/labels.py", "analysis/outlets.py")
+# The briefing's "who's who": the people and organisations named in two or more articles.
 WHOS_WHO = 12
 
 
@@ -140,6 +140,10 @@ def _briefing(corpus: Corpus, analysed: tuple[Analysis, float], whos: list[WhoRo
 
 
 def whos_who(entities: EntityIndex, paged: frozenset[str]) -> list[WhoRow]:
-    ranked = sorted((e for e in entities.entities if len(e.articles) > 1), key=lambda e: (-len(e.mentions), e.name))
+    """The people most named in two or more articles, then the organisations: who acts
+    in the story. Places and nationalities are not "who" (seeds: United States, Canada
+    and Canadian topped the list)."""
+    named = [e for e in entities.entities if len(e.articles) > 1 and e.type in ("person", "organisation")]
+    ranked = sorted(named, key=lambda e: (e.type != "person", -len(e.mentions), e.name))
     return [WhoRow(e.name, e.roles[0].text if e.roles else "", f"entities/{e.slug}.md" if e.slug in paged else "")
             for e in ranked[:WHOS_WHO]]

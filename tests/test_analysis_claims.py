@@ -82,7 +82,7 @@ def test_outlets_count_once_and_unknown_outlets_count_per_article() -> None:
     assert keys[0] == keys[1] == "example.com"
     assert keys[2] != keys[3]
     assert len(independent(keys)) == 3
-    assert label(corpus.articles[2]) == "unknown outlet (c)"
+    assert label(corpus.articles[2]) == "article c, outlet unknown"
 
 
 def test_a_sites_editions_are_one_outlet() -> None:

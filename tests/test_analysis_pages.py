@@ -114,7 +114,7 @@ def test_the_sources_page_has_a_row_per_article_and_the_comparisons(pages: dict[
     assert "## Coverage of the main claims" in sources and "[≠](" in sources
     assert "## Disputed figures by outlet" in sources
     assert "## How similar the articles are" in sources
-    assert "unknown outlet (c)" in sources
+    assert "article c, outlet unknown" in sources
     # Articles, coverage, one per disputed figure, one per shared quote, similarity: tables all.
     html = _html(sources.split("---\n", 2)[2])
     assert html.count("<table>") == 5
@@ -147,7 +147,7 @@ def test_briefing_json_is_versioned_and_every_citation_is_verbatim() -> None:
         assert texts[(c["article"], c["anchor"])][c["start"]:c["end"]] == c["text"]
     sources = data["sources"]
     assert isinstance(sources, list)
-    assert [s["outlet"] for s in sources] == ["Harbour <b>Herald</b>", "Wire", "unknown outlet (c)"]
+    assert [s["outlet"] for s in sources] == ["Harbour <b>Herald</b>", "Wire", "article c, outlet unknown"]
 
 
 def test_an_empty_corpus_still_renders() -> None:

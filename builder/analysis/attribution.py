@@ -67,6 +67,7 @@ _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<np>{_NP})")
 _PARTICIPLE = re.compile(r",\s*(?:saying|adding|telling|warning|insisting|noting|declaring|writing)\b")
 PROPER_NAME_RUN = re.compile(PROPER_NAME)
 _PRONOUN_ONLY = re.compile(rf"^{_PRONOUN}$")
+_OBJECT_OF = re.compile(r"\b(?:to|of|for|in|at|from|with)\s+(?:the\s+)?$")
 
 # Capitalised words that open sentences without naming anyone: "But Whitlock said".
 _NOT_NAMES = frozenset(
@@ -223,7 +224,10 @@ def _cues(text: str, start: int, end: int, last_first: bool = False) -> list[tup
         m = _NAME_BEFORE_VERB.search(text, max(start, v.start() - _CUE_REACH), v.start())
         if m:
             cue = text[m.start() : v.end()]
-            out.append((m.start(), _attribution(m["np"], m["appos"] or "", cue, "named before the quote")))
+            np, appos = m["np"], m["appos"] or ""
+            if appos and _OBJECT_OF.search(text, max(0, m.start() - 12), m.start()) and PROPER_NAME_RUN.fullmatch(clean_name(appos)):
+                np = appos  # "new US ambassador to Canada, Pete Hoekstra, said" (seed 004): the place is the role's
+            out.append((m.start(), _attribution(np, appos, cue, "named before the quote")))
             if last_first:
                 break
     return out

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from ..analysis import outlets as outlet_names
 from ..model import Corpus, EntityIndex
 
 
@@ -40,7 +41,7 @@ class Document:
     site_title: str
     date_range: str
     articles: int
-    outlets: int
+    outlets: str  # "5 articles from 2 named outlets (3 name none)"
     build_date: str
     briefing: Mapping[str, object]  # briefing.json's dictionary
     sources: Sequence[Mapping[str, object]]
@@ -76,7 +77,7 @@ def build_document(corpus: Corpus, briefing: Mapping[str, object], entities: Ent
     references = {
         (a.slug, p.anchor): Reference(
             number=0,
-            outlet=a.metadata.outlet.value if a.metadata.outlet else "unknown outlet",
+            outlet=outlet_names.label(a),
             title=a.metadata.title.value,
             paragraph=p.number,
             date=a.metadata.date.value.isoformat() if a.metadata.date else "undated",
@@ -85,7 +86,6 @@ def build_document(corpus: Corpus, briefing: Mapping[str, object], entities: Ent
         for a in corpus.articles for p in a.paragraphs
     }
     dates = sorted(a.metadata.date.value for a in corpus.articles if a.metadata.date)
-    outlets = {a.metadata.outlet.value for a in corpus.articles if a.metadata.outlet}
     headline = briefing.get("headline")
     title = str(headline["text"]) if isinstance(headline, dict) else site_title
     rows = [
@@ -113,7 +113,7 @@ def build_document(corpus: Corpus, briefing: Mapping[str, object], entities: Ent
         site_title=site_title,
         date_range=_span(dates),
         articles=len(corpus.articles),
-        outlets=len(outlets),
+        outlets=outlet_names.count(corpus.articles),
         build_date=corpus.build_date.isoformat(),
         briefing=briefing,
         sources=sources,

@@ -218,15 +218,17 @@ _ENV = markdown_environment()
 
 
 def _headline(corpus: Corpus) -> Article | None:
-    """The title closest to all the others (TF-IDF cosine): the story as most outlets
-    put it, in one outlet's words."""
+    """The headline closest to all the others (TF-IDF cosine): the story as most
+    outlets put it, in one outlet's words."""
     if not corpus.articles:
         return None
-    bags = [content(a.metadata.title.value) for a in corpus.articles]
+    # A headline, not a first sentence made into a title (seeds 000, 002, 003 have none).
+    candidates = [a for a in corpus.articles if not a.metadata.title_derived] or list(corpus.articles)
+    bags = [content(a.metadata.title.value) for a in candidates]
     weights = idf(document_frequency(bags), len(bags))
     totals = centrality([vector(b, weights) for b in bags])
     best = max(range(len(totals)), key=lambda i: (totals[i], -i))
-    return corpus.articles[best]
+    return candidates[best]
 
 
 def _points(ctx: _Context) -> list[Claim]:
@@ -376,9 +378,8 @@ def _how_dated(mentions: Sequence[DateMention]) -> str:
 
 def _summary(corpus: Corpus) -> str:
     n = len(corpus.articles)
-    outlets = len({outlet_names.key(a) for a in corpus.articles})
     dates = sorted(a.metadata.date.value for a in corpus.articles if a.metadata.date)
-    text = f"Built from {n} article{'s' if n != 1 else ''} from {outlets} outlet{'s' if outlets != 1 else ''}"
+    text = f"Built from {outlet_names.count(corpus.articles)}"
     if dates:
         span = dates[0].isoformat() if dates[0] == dates[-1] else f"{dates[0].isoformat()} to {dates[-1].isoformat()}"
         text += f", published {span}"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..entities.labels import PLURAL, TYPES
 from ..memo import Memo, key
+from ..analysis import outlets as outlet_names
 from ..model import Article, Corpus, Entity, EntityIndex, Mention, Paragraph
 from .environment import html_link, markdown_environment, markdown_link
 from .escape import Safe, html_piece
@@ -151,7 +152,7 @@ def _index_link(entity: Entity, paged: frozenset[str]) -> Safe:
 
 
 def _outlet(article: Article) -> str:
-    return article.metadata.outlet.value if article.metadata.outlet else f"unknown outlet ({article.name})"
+    return outlet_names.label(article)
 
 
 def _first_seen(entity: Entity, articles: Mapping[str, Article]) -> dt.date | None:

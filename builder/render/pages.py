@@ -9,6 +9,7 @@ from pathlib import Path
 
 
 from ..memo import Memo, key
+from ..analysis import outlets as outlet_names
 from ..model import Article, Corpus, EntityIndex, Paragraph
 from .entities import ENTITY_PAGES, link_spans, linked_paragraphs, render_entities, with_pages
 from .environment import markdown_environment, markdown_link
@@ -47,6 +48,8 @@ def render_article(article: Article, paragraphs: Mapping[str, Safe] | None = Non
         parts.append(f"dateline {escape(m.dateline.value)}")
     parts.append(f"{article.words} words")
     parts.append(f"source file {escape(article.name)}")
+    if m.title_derived:
+        parts.append("no headline: the title is made from the first sentence")
     if not article.encoding.startswith("utf-8"):
         parts.append(f"encoding assumed: {escape(article.encoding)}")
     found = (("Title", m.title), ("Outlet", m.outlet), ("Author", m.author), ("Date", m.date),
@@ -88,11 +91,8 @@ def render_index(corpus: Corpus, title: str, seeds: Path, has_entities: bool = F
         corpus.articles,
         key=lambda a: (a.metadata.date.value.isoformat() if a.metadata.date else "9999", a.metadata.title.value),
     )
-    outlets = {a.metadata.outlet.value for a in articles if a.metadata.outlet}
     dates = sorted(a.metadata.date.value for a in articles if a.metadata.date)
-    summary = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
-    if outlets:
-        summary += f" from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"
+    summary = outlet_names.count(articles)
     if dates:
         span = dates[0].isoformat() if dates[0] == dates[-1] else f"{dates[0].isoformat()} to {dates[-1].isoformat()}"
         summary += f", dated {span}"
