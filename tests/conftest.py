@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLES = FIXTURES / "articles"
 CORPORA = ROOT.parent / "shared" / "corpora"
+SEEDS = ROOT / "seeds"  # the five real sample articles, the default corpus
 BUILD_DATE = dt.date(2025, 6, 1)
 
 

@@ -1,4 +1,5 @@
-"""Golden files: the rendered page and the metadata of every fixture article.
+"""Golden files: the rendered page and the metadata of every fixture article and of
+the five real seed articles (seeds/, in tests/goldens/seeds/).
 
 Rewrite them after an intended change with `make goldens` (pytest --update-goldens),
 then review the diff.
@@ -11,14 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from builder.model import Article
 from builder.pipeline import load_corpus
 from builder.render.data import article_record
 from builder.render.pages import render_article
-from conftest import ARTICLES, BUILD_DATE
+from conftest import ARTICLES, BUILD_DATE, SEEDS
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 CORPUS = load_corpus(ARTICLES, BUILD_DATE)
 BY_NAME = {a.name: a for a in CORPUS.articles}
+SEED_CORPUS = load_corpus(SEEDS, BUILD_DATE)
 
 
 def test_every_fixture_built() -> None:
@@ -26,12 +29,26 @@ def test_every_fixture_built() -> None:
     assert sorted(BY_NAME) == sorted(p.name for p in ARTICLES.iterdir())
 
 
+def test_every_seed_built() -> None:
+    assert SEED_CORPUS.skipped == ()
+    assert len(SEED_CORPUS.articles) == len([p for p in SEEDS.glob("*.txt")])
+
+
 @pytest.mark.parametrize("name", sorted(BY_NAME))
 def test_golden(name: str, update_goldens: bool) -> None:
-    article = BY_NAME[name]
+    _compare(GOLDENS, BY_NAME[name], update_goldens)
+
+
+@pytest.mark.parametrize("name", sorted(a.name for a in SEED_CORPUS.articles))
+def test_seed_golden(name: str, update_goldens: bool) -> None:
+    _compare(GOLDENS / "seeds", next(a for a in SEED_CORPUS.articles if a.name == name), update_goldens)
+
+
+def _compare(folder: Path, article: Article, update_goldens: bool) -> None:
+    name = article.name
     outputs = {
-        GOLDENS / f"{name}.md": render_article(article),
-        GOLDENS / f"{name}.json": json.dumps(article_record(article), indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+        folder / f"{name}.md": render_article(article),
+        folder / f"{name}.json": json.dumps(article_record(article), indent=2, sort_keys=True, ensure_ascii=False) + "\n",
     }
     for path, actual in outputs.items():
         if update_goldens:

@@ -277,6 +277,6 @@ def test_raw_html_blocks_are_spliced_not_parsed(project: Path, monkeypatch: pyte
     monkeypatch.setattr(rawhtml, "splice", lambda html, blocks, s=rawhtml.splice: spliced.append(s(html, blocks)) or spliced[-1])
     _build(project, parallel=False, cache="")
     with_blocks = [p for p in (project / "docs").rglob("*.md") if HTML_START in p.read_text(encoding="utf-8")]
-    assert len(with_blocks) >= 15  # 9 entity pages and 6 articles
+    assert len(with_blocks) >= 15, sorted(p.name for p in with_blocks)  # 9 entity pages and 6 articles
     assert sum(html is not None for html in spliced) == len(with_blocks)
     assert _site(project) == reference
