@@ -32,9 +32,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from builder.analysis import analyse
-from builder.anchors import number
+from builder.corpus.anchors import number
 from builder.model import Article, Block, Corpus, Metadata, Sourced
-from builder.render.briefing import briefing_json, render_analysis_pages
+from builder.render import briefing_json, render_analysis_pages
 
 SEED = 20250429
 ARTICLES_PER_STORY = 12

@@ -2,8 +2,8 @@
 
 The model's time is the NER floor, measured on BBC. Here the generator stands in for
 it: it writes the paragraphs and knows the names it put in them, with their labels
-(some wrong, as a model's are), and leaves them where a build keeps the results of
-paragraphs it has already seen (`nlp._cache`). The rest is the builder's own code,
+(some wrong, as a model's are), and hands them to the entity stage in the model's
+place (`extract.find(..., parse=...)`). The rest is the builder's own code,
 timed in two parts:
 
 - reading: `extract.find`, names trimmed and roles read, article by article;
@@ -205,17 +205,29 @@ class Generator:
         }
 
 
-def corpus(size: int, seed: int = SEED) -> Corpus:
-    """The synthetic articles; the stand-in model's results go into nlp's cache."""
+@dataclass(frozen=True, slots=True)
+class Made:
+    """The synthetic articles, and what the stand-in model finds in each text."""
+
+    corpus: Corpus
+    results: dict[str, nlp.Parsed]
+
+    def parse(self, name: str, texts: list[str], *_: object) -> list[nlp.Parsed]:
+        """`nlp.parse`'s stand-in: what the generator put in the texts."""
+        return [self.results[t] for t in texts]
+
+
+def corpus(size: int, seed: int = SEED) -> Made:
     gen = Generator(seed)
     stories = [gen.story() for _ in range(max(1, size // ARTICLES_PER_STORY))]
     articles = []
+    results: dict[str, nlp.Parsed] = {}
     for n in range(size):
         title, title_parsed, paragraphs = gen.article(stories[n % len(stories)])
-        nlp._cache[(MODEL, title)] = title_parsed
-        nlp._cache.update(((MODEL, text), parsed) for text, parsed in paragraphs)
+        results[title] = title_parsed
+        results.update(paragraphs)
         articles.append(_article(n, title, [text for text, _ in paragraphs], "Synthetic News", None))
-    return Corpus(articles=tuple(articles), skipped=(), build_date=dt.date(2026, 1, 1))
+    return Made(Corpus(articles=tuple(articles), skipped=(), build_date=dt.date(2026, 1, 1)), results)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,14 +245,13 @@ def run(size: int) -> Run:
     made = corpus(size)
     generated = time.perf_counter() - start
     start = time.perf_counter()
-    found = extract.find(made, MODEL)
+    found = extract.find(made.corpus, MODEL, parse=made.parse)
     reading = time.perf_counter() - start
     start = time.perf_counter()
     built = index_found(found, (), MODEL)
     merging = time.perf_counter() - start
     print(f"{size:,} articles, {len(found.found):,} mentions (generated in {generated:.1f} s): "
           f"reading {reading:.2f} s, merging {merging:.2f} s, {len(built.entities):,} entities", flush=True)
-    nlp._cache.clear()
     return Run(size, len(found.found), round(reading, 2), round(merging, 2), len(built.entities), round(generated, 2))
 
 

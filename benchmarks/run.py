@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from builder.render import GENERATED
-from builder.writer import MANIFEST
+from builder.render.writer import MANIFEST
 
 ROOT = Path(__file__).resolve().parent.parent
 BBC = ROOT.parent / "shared" / "corpora" / "bbc-news-2225"
@@ -35,7 +35,7 @@ import sys, time
 from pathlib import Path
 import spacy
 from builder.entities import nlp as ours
-from builder.pipeline import load_corpus
+from builder.corpus.load import load_corpus
 import datetime as dt
 corpus = load_corpus(Path(sys.argv[1]), dt.date(2025, 1, 1))
 texts = [p.text for a in corpus.articles for p in a.body]

@@ -19,7 +19,6 @@ from .errors import BriefingError
 from .pdf import PAPER_SIZES, export_build
 from .render.entities import ENTITY_PAGES
 
-
 # A stage shows a progress bar from this many items on (and only on a terminal).
 PROGRESS_FROM = 50
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from builder.render import GENERATED
-from builder.writer import MANIFEST
+from builder.render.writer import MANIFEST
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

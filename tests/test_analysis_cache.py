@@ -1,20 +1,25 @@
-"""The analyses' per-article cache (builder/analysis/cache.py): a rebuild reads only the
-articles that changed, and finds exactly what a build without the cache finds."""
+"""The analyses' per-article findings kept between builds (the "findings" memo): a
+rebuild reads only the articles that changed, and finds exactly what a build without
+the cache finds."""
 
 from __future__ import annotations
 
 import logging
+import pickle
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import BUILD_DATE, FIXTURES
 
+import builder.analysis
 from builder.analysis import analyse
-from builder.analysis import cache as findings_cache
 from builder.analysis.findings import Findings, find
+from builder.cache import Cache, key
+from builder.cache import memo as memo_module
+from builder.corpus.load import load_corpus
 from builder.model import Corpus
-from builder.pipeline import load_corpus
 
 STORY = FIXTURES / "briefing" / "articles"
 
@@ -30,11 +35,11 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the articles the analyses read (not taken from the cache)."""
     names: list[str] = []
 
-    def counted(article, spent=None):  # type: ignore[no-untyped-def]
+    def counted(article, timer=None):  # type: ignore[no-untyped-def]
         names.append(article.name)
-        return find(article, spent)
+        return find(article, timer)
 
-    monkeypatch.setattr(findings_cache, "find", counted)
+    monkeypatch.setattr(builder.analysis, "find", counted)
     return names
 
 
@@ -42,19 +47,24 @@ def _corpus(seeds: Path) -> Corpus:
     return load_corpus(seeds, BUILD_DATE)
 
 
-def _files(cache: Path) -> list[str]:
-    return sorted(p.name for p in cache.iterdir())
+def _file(cache: Path) -> Path:
+    (found,) = cache.glob("findings-*.pickle")
+    return found
+
+
+def _entries(cache: Path) -> dict[bytes, bytes]:
+    return pickle.loads(_file(cache).read_bytes())  # type: ignore[no-any-return]
 
 
 def test_a_rebuild_from_the_cache_reads_nothing_and_finds_the_same(tmp_path: Path, seeds: Path, reads: list[str]) -> None:
     corpus = _corpus(seeds)
     cache = tmp_path / "cache"
     uncached = analyse(corpus)
-    cold = analyse(corpus, cache=cache)
-    assert len(reads) == len(corpus.articles)
-    assert _files(cache) == [findings_cache.path(cache).name]
     reads.clear()
-    warm = analyse(_corpus(seeds), cache=cache)
+    cold = analyse(corpus, cache=Cache(cache))
+    assert len(reads) == len(corpus.articles)
+    reads.clear()
+    warm = analyse(_corpus(seeds), cache=Cache(cache))
     assert reads == []
     assert warm == cold == uncached
 
@@ -63,7 +73,7 @@ def test_a_changed_article_is_read_again_and_the_result_is_a_fresh_builds(
     tmp_path: Path, seeds: Path, reads: list[str]
 ) -> None:
     cache = tmp_path / "cache"
-    analyse(_corpus(seeds), cache=cache)
+    analyse(_corpus(seeds), cache=Cache(cache))
     changed = seeds / "northern-wire-fire.md"
     changed.write_text(
         changed.read_text(encoding="utf-8")
@@ -71,24 +81,24 @@ def test_a_changed_article_is_read_again_and_the_result_is_a_fresh_builds(
         encoding="utf-8",
     )
     corpus = _corpus(seeds)
+    fresh = analyse(corpus)
     reads.clear()
-    warm = analyse(corpus, cache=cache)
+    warm = analyse(corpus, cache=Cache(cache))
     assert reads == ["northern-wire-fire.md"]
-    assert warm == analyse(corpus)
+    assert warm == fresh
     assert any("Ana Ruiz" in s.span.text for s in warm.sentences)
 
 
 def test_articles_no_longer_in_the_corpus_leave_the_cache(tmp_path: Path, seeds: Path, reads: list[str]) -> None:
     cache = tmp_path / "cache"
-    analyse(_corpus(seeds), cache=cache)
+    analyse(_corpus(seeds), cache=Cache(cache))
     (seeds / "valley-radio-fire.md").unlink()
     corpus = _corpus(seeds)
+    fresh = analyse(corpus)
     reads.clear()
-    assert analyse(corpus, cache=cache) == analyse(corpus)
+    assert analyse(corpus, cache=Cache(cache)) == fresh
     assert reads == []
-    stored = findings_cache.load(cache)
-    assert len(stored.entries) == len(corpus.articles)
-    assert set(stored.entries) == {findings_cache.article_digest(a) for a in corpus.articles}
+    assert set(_entries(cache)) == {key(a) for a in corpus.articles}
 
 
 def test_a_corrupt_cache_file_is_a_warning_and_a_fresh_build(
@@ -96,30 +106,32 @@ def test_a_corrupt_cache_file_is_a_warning_and_a_fresh_build(
 ) -> None:
     corpus = _corpus(seeds)
     cache = tmp_path / "cache"
-    analyse(corpus, cache=cache)
-    findings_cache.path(cache).write_bytes(b"\x80\x05not a pickle at all")
+    analyse(corpus, cache=Cache(cache))
+    _file(cache).write_bytes(b"\x80\x05not a pickle at all")
+    fresh = analyse(corpus)
     reads.clear()
-    with caplog.at_level(logging.WARNING, logger="builder.analysis.cache"):
-        result = analyse(corpus, cache=cache)
-    assert result == analyse(corpus)
+    with caplog.at_level(logging.WARNING, logger="builder.cache.memo"):
+        result = analyse(corpus, cache=Cache(cache))
+    assert result == fresh
     assert len(reads) == len(corpus.articles)
     assert "unreadable" in caplog.text
     # ... and written again, whole.
     reads.clear()
-    assert analyse(corpus, cache=cache) == result
+    assert analyse(corpus, cache=Cache(cache)) == result
     assert reads == []
 
 
 def test_a_corrupt_entry_is_read_again(tmp_path: Path, seeds: Path, reads: list[str]) -> None:
     corpus = _corpus(seeds)
     cache = tmp_path / "cache"
-    analyse(corpus, cache=cache)
-    stored = findings_cache.load(cache)
-    broken = findings_cache.article_digest(corpus.articles[0])
-    stored.entries[broken] = stored.entries[broken][:20]
-    findings_cache.save(cache, stored)
+    analyse(corpus, cache=Cache(cache))
+    entries = _entries(cache)
+    broken = key(corpus.articles[0])
+    entries[broken] = entries[broken][:20]
+    _file(cache).write_bytes(pickle.dumps(entries))
+    fresh = analyse(corpus)
     reads.clear()
-    assert analyse(corpus, cache=cache) == analyse(corpus)
+    assert analyse(corpus, cache=Cache(cache)) == fresh
     assert reads == [corpus.articles[0].name]
 
 
@@ -128,39 +140,28 @@ def test_other_code_does_not_reuse_the_cache(
 ) -> None:
     corpus = _corpus(seeds)
     cache = tmp_path / "cache"
-    analyse(corpus, cache=cache)
-    old = findings_cache.path(cache)
-    monkeypatch.setattr(findings_cache, "code_digest", lambda: "0123456789abcdef")
+    analyse(corpus, cache=Cache(cache))
+    old = _file(cache)
+    monkeypatch.setattr(memo_module, "code_digest", lambda: "0123456789abcdef")
+    fresh = analyse(corpus)
     reads.clear()
-    assert analyse(corpus, cache=cache) == analyse(corpus)
+    assert analyse(corpus, cache=Cache(cache)) == fresh
     assert len(reads) == len(corpus.articles)
-    assert _files(cache) == ["analysis-0123456789abcdef.pickle"]  # the older file is gone
+    assert _file(cache).name == "findings-0123456789abcdef.pickle"  # the older file is gone
     assert not old.exists()
 
 
-def test_the_code_digest_covers_the_analyses_and_the_model() -> None:
-    package = Path(findings_cache.__file__).parent
-    covered = {p.name for p in package.glob("*.py")}
-    assert {"claims.py", "cache.py", "findings.py", "sentences.py"} <= covered
-    assert (package.parent / "model.py").is_file()
-    assert len(findings_cache.code_digest()) == 16
-
-
-def test_an_articles_digest_covers_its_slug(seeds: Path) -> None:
+def test_an_articles_key_covers_its_slug(seeds: Path) -> None:
     """Findings cite articles by slug: the same text under another slug is another entry."""
-    from dataclasses import replace
-
     article = _corpus(seeds).articles[0]
-    assert findings_cache.article_digest(article) == findings_cache.article_digest(replace(article))
-    assert findings_cache.article_digest(article) != findings_cache.article_digest(replace(article, slug="other"))
+    assert key(article) == key(replace(article))
+    assert key(article) != key(replace(article, slug="other"))
 
 
 def test_findings_round_trip_through_the_cache_pickle(seeds: Path) -> None:
-    import pickle
-
     for article in _corpus(seeds).articles:
         found = find(article)
-        again = pickle.loads(findings_cache.dumps(found))
+        again = pickle.loads(memo_module.dumps(found))
         assert isinstance(again, Findings)
         assert again == found
 
@@ -171,6 +172,6 @@ def test_a_cache_that_cannot_be_written_is_a_warning(
     corpus = _corpus(seeds)
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="builder.analysis.cache"):
-        assert analyse(corpus, cache=blocked / "cache") == analyse(corpus)
-    assert "cannot be written" in caplog.text
+    with caplog.at_level(logging.WARNING, logger="builder.cache.memo"):
+        assert analyse(corpus, cache=Cache(blocked / "cache")) == analyse(corpus)
+    assert caplog.text.count("cannot be written") == 1

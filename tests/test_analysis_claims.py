@@ -12,8 +12,9 @@ from builder.analysis import analyse
 from builder.analysis.claims import find_claims
 from builder.analysis.grouping import group, stable_ids
 from builder.analysis.outlets import independent, key, label
-from builder.analysis.sentences import find_sentences, split
-from builder.anchors import number
+from builder.analysis.sentences import find_sentences
+from builder.corpus.anchors import number
+from builder.corpus.sentences import split
 from builder.model import Article, Block, Corpus, Metadata, Sourced
 
 Item = tuple[str, str | None, str | None, list[str]]  # slug, outlet, ISO date, paragraphs
@@ -41,6 +42,17 @@ def _sentences(text: str) -> list[str]:
 
 
 # Sentences -------------------------------------------------------------------------
+
+
+def test_the_abbreviations_are_spacys() -> None:
+    """corpus/sentences.py copies spaCy's list rather than importing spaCy to read it."""
+    from spacy.lang.en import English
+
+    from builder.corpus.sentences import _INITIALS, SPACY_ABBREVIATIONS
+
+    theirs = {k for k in English.Defaults.tokenizer_exceptions
+              if k.endswith(".") and " " not in k and not _INITIALS.fullmatch(k)}
+    assert theirs == SPACY_ABBREVIATIONS
 
 
 def test_abbreviations_and_initials_do_not_end_sentences() -> None:

@@ -14,9 +14,9 @@ import pytest
 from conftest import CORPORA
 
 from builder.analysis import analyse
-from builder.analysis.sentences import split
-from builder.pipeline import load_corpus
-from builder.render.briefing import briefing_json, render_analysis_pages
+from builder.corpus.load import load_corpus
+from builder.corpus.sentences import split
+from builder.render import briefing_json, render_analysis_pages
 
 CLUSTERS = CORPORA / "news-clusters"
 needs_clusters = pytest.mark.skipif(not CLUSTERS.is_dir(), reason="../shared/corpora/news-clusters is not here")

@@ -16,8 +16,8 @@ from conftest import BUILD_DATE, FIXTURES
 
 from builder.analysis import Analysis, analyse
 from builder.analysis.attribution import speaker_key
+from builder.corpus.load import load_corpus
 from builder.model import Corpus
-from builder.pipeline import load_corpus
 
 STORY = FIXTURES / "briefing"
 # Measured when the expectations were written (issue 4): all found, none wrong.

@@ -11,14 +11,14 @@ from test_analysis_claims import corpus_of
 
 from builder.analysis import analyse
 from builder.model import Corpus
-from builder.render.briefing import (
+from builder.render import (
     BRIEFING_PAGE,
-    SCHEMA_VERSION,
     SOURCES_PAGE,
-    WhoRow,
+    WhoEntry,
     briefing_json,
     render_analysis_pages,
 )
+from builder.render.record import SCHEMA_VERSION
 
 HOSTILE = (
     "The council <script>alert(1)</script> voted [here](javascript:alert(1)) to spend {{ config }} "
@@ -97,9 +97,9 @@ def test_the_briefing_cites_disagreements_and_unattributed_or_unresolved_things_
 def test_whos_who_rows_link_to_entity_pages_and_refuse_other_links() -> None:
     corpus = _story()
     page = render_analysis_pages(corpus, analyse(corpus), [
-        WhoRow("Dana Whitlock", "Mayor of Port Elling", "entities/dana-whitlock.md"),
-        WhoRow("Evil <b>", "javascript:", "javascript:alert(1)"),
-        WhoRow("Ravi Menon", "councillor"),
+        WhoEntry("Dana Whitlock", "Mayor of Port Elling", "entities/dana-whitlock.md"),
+        WhoEntry("Evil <b>", "javascript:", "javascript:alert(1)"),
+        WhoEntry("Ravi Menon", "councillor"),
     ])[BRIEFING_PAGE]
     assert "| [Dana Whitlock](../entities/dana-whitlock.md) | Mayor of Port Elling |" in page
     assert "](javascript" not in page and "<b>" not in _html(page)

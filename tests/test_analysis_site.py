@@ -17,11 +17,12 @@ import pytest
 from conftest import BUILD_DATE, FIXTURES, ROOT, copy_docs
 
 from builder.analysis import Analysis, analyse
+from builder.corpus.load import load_corpus
 from builder.model import Corpus
-from builder.pipeline import load_corpus
-from builder.render.briefing import KEY_QUOTES, render_analysis_pages
+from builder.render import render_analysis_pages
+from builder.render.context import KEY_QUOTES
 from builder.render.pages import render_site
-from builder.writer import write_pages
+from builder.render.writer import write_pages
 
 STORY = FIXTURES / "briefing" / "articles"
 

@@ -4,16 +4,13 @@ in them, and the builder's code reads them as it reads real ones."""
 from __future__ import annotations
 
 from benchmarks import entity_scale
-from builder.entities import extract, index_found, nlp
+from builder.entities import extract, index_found
 
 
 def test_the_entity_corpus_goes_through_extraction_and_merges_its_aliases() -> None:
     made = entity_scale.corpus(120)
-    try:
-        found = extract.find(made, entity_scale.MODEL)  # from nlp's cache: no model is loaded
-    finally:
-        nlp._cache.clear()
-    assert len(found.found) > 20 * len(made.articles)
+    found = extract.find(made.corpus, entity_scale.MODEL, parse=made.parse)  # no model is loaded
+    assert len(found.found) > 20 * len(made.corpus.articles)
     entities = {e.name: e for e in index_found(found, (), entity_scale.MODEL).entities}
     assert {"US", "America", "U.S."} <= set(entities["United States"].aliases)
     people = [e for e in entities.values() if e.type == "person" and len(e.mentions) >= 10]

@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
 import pytest
-
 from conftest import FIXTURES, make_project
 
 CHROMIUM = Path("/usr/bin/chromium")

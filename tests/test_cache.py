@@ -1,20 +1,15 @@
-"""The build's cache: entity results kept between builds, invalidated by a new builder
-version or setting."""
+"""The build's cache: entity results kept between builds, invalidated by a new spaCy,
+pipeline or setting; everything else by new code (builder.cache.memo)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from conftest import ARTICLES
 
 from builder.build import Settings, run
 from builder.entities import nlp
-from conftest import ARTICLES
-
-
-def _forget() -> None:
-    nlp._cache.clear()
-    nlp._loaded.clear()
 
 
 def _no_model(name: str) -> None:
@@ -23,24 +18,20 @@ def _no_model(name: str) -> None:
 
 def test_a_second_build_needs_no_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings(seeds=ARTICLES, docs=tmp_path / "docs", cache=tmp_path / "cache")
-    _forget()
     first = run(settings, write=False)
     stores = list((tmp_path / "cache").glob("ner-*.pickle"))
     assert len(stores) == 1
-    _forget()
     monkeypatch.setattr(nlp, "load", _no_model)
     second = run(settings, write=False)
     assert second.pages == first.pages
     assert second.entities == first.entities
 
 
-def test_a_new_builder_version_starts_a_new_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_spacy_starts_a_new_model_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings(seeds=ARTICLES, docs=tmp_path / "docs", cache=tmp_path / "cache")
-    _forget()
     run(settings, write=False)
     old = {p.name for p in (tmp_path / "cache").glob("ner-*")}
-    _forget()
-    monkeypatch.setattr(nlp, "__version__", "999")
+    monkeypatch.setattr(nlp, "version", lambda library: "999")
     run(settings, write=False)
     new = {p.name for p in (tmp_path / "cache").glob("ner-*")}
     assert len(new) == 1 and new != old  # the old file is gone, a new one written
@@ -48,11 +39,9 @@ def test_a_new_builder_version_starts_a_new_cache(tmp_path: Path, monkeypatch: p
 
 def test_an_unreadable_cache_is_rebuilt(tmp_path: Path) -> None:
     settings = Settings(seeds=ARTICLES, docs=tmp_path / "docs", cache=tmp_path / "cache")
-    _forget()
     first = run(settings, write=False)
     for store in (tmp_path / "cache").iterdir():
         store.write_bytes(b"not a pickle")
-    _forget()
     assert run(settings, write=False).pages == first.pages
 
 
@@ -63,7 +52,6 @@ def test_a_cache_folder_that_cannot_be_written_is_one_warning(tmp_path: Path, ca
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", encoding="utf-8")
     settings = Settings(seeds=ARTICLES, docs=tmp_path / "docs", cache=blocked / "cache")
-    _forget()
     with caplog.at_level(logging.WARNING):
         result = run(settings)
     assert result.written is not None and result.written.written

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.cleaning import RULES, clean
-from builder.cleaning.rules import date_line
+from builder.corpus.cleaning import RULES, clean
+from builder.corpus.cleaning.rules import date_line
 from builder.model import Block, Cleaned, RawDocument, Sourced
 
 

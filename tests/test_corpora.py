@@ -9,10 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from builder.pipeline import load_corpus
-from builder.render.pages import render_site
 from conftest import CORPORA
+
+from builder.corpus.load import load_corpus
+from builder.render.pages import render_site
 
 BBC = CORPORA / "bbc-news-2225"
 CLUSTERS = CORPORA / "news-clusters"

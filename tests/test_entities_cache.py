@@ -1,5 +1,5 @@
 """The entity stage's results kept per article between builds (builder/entities/extract.py,
-builder/memo.py): an index made with them is the index made without, before and after
+builder/cache/memo.py): an index made with them is the index made without, before and after
 articles change; a broken cache file is read afresh; with nothing changed the spaCy
 model is not loaded at all."""
 
@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from conftest import BUILD_DATE, FIXTURES
 
+from builder.cache import Cache
+from builder.corpus.load import load_corpus
 from builder.entities import index_entities, nlp
 from builder.model import EntityIndex
-from builder.pipeline import load_corpus
 from builder.progress import Progress, no_progress
 
 NEW_PARAGRAPH = ("Deputy Chief Ian Marsh met Jagmeet Singh and Pierre Poilievre in Harwick on Monday, "
@@ -32,10 +33,7 @@ def _seeds(tmp_path: Path) -> Path:
 
 
 def _index(seeds: Path, cache: Path | None) -> EntityIndex:
-    """As a new process would: without the model's results kept in memory."""
-    nlp._cache.clear()
-    nlp._loaded.clear()
-    return index_entities(load_corpus(seeds, BUILD_DATE), seeds, cache=cache)
+    return index_entities(load_corpus(seeds, BUILD_DATE), seeds, cache=Cache(cache))
 
 
 def _no_model(name: str) -> None:
@@ -69,7 +67,7 @@ def test_nothing_changed_loads_no_model(tmp_path: Path, monkeypatch: pytest.Monk
     first = _index(seeds, cache)
     written = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     monkeypatch.setattr(nlp, "load", _no_model)
-    monkeypatch.setattr(nlp, "_read_store", _no_model)  # nor the model's own cache file
+    monkeypatch.setattr(nlp, "parse", _no_model)  # nor the model's results kept in the cache
     assert _index(seeds, cache) == first
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == written  # nothing rewritten
 
@@ -109,13 +107,13 @@ def test_removed_articles_drop_out(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert len(_pieces(cache)) == _articles(seeds)
     monkeypatch.undo()
     assert after == _index(seeds, None)
-    # The model's cache file keeps the paragraphs it was not asked for when it is next written.
+    # The model's results keep the paragraphs it was not asked for when they are next written.
     _append(seeds / "briefing" / "courier-fire.md", NEW_PARAGRAPH)
     assert _index(seeds, cache) == _index(seeds, None)
     (ner,) = cache.glob("ner-*.pickle")
     stored = pickle.loads(ner.read_bytes())
-    assert gone not in stored
-    assert others <= stored.keys()
+    assert nlp._key(gone) not in stored
+    assert {nlp._key(t) for t in others} <= stored.keys()
 
 
 @pytest.mark.parametrize("content", [b"not a pickle", pickle.dumps(["not", "a", "dict"]), b""])
@@ -144,7 +142,7 @@ def test_pieces_of_another_kind_are_read_afresh(tmp_path: Path) -> None:
 
 
 def test_the_collector_is_left_as_it_was(tmp_path: Path) -> None:
-    """The stage switches Python's cycle collector off (builder/collector.py),
+    """The stage switches Python's cycle collector off (builder/memory.py),
     and spaCy's loader switches it on: afterwards it is as it was."""
     seeds = _seeds(tmp_path)
     nlp.load.cache_clear()  # the model loaded in this test
@@ -157,15 +155,3 @@ def test_the_collector_is_left_as_it_was(tmp_path: Path) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
-
-
-def test_a_model_cache_file_of_an_older_build_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Builds before this one kept the model's results as Parsed objects, not tuples."""
-    name = nlp.choose("")
-    text = "Jagmeet Singh spoke in Vancouver."
-    (parsed,) = nlp.parse(name, [text])
-    (tmp_path / nlp.store_name(name)).write_bytes(pickle.dumps({text: parsed}))
-    nlp._cache.clear()
-    nlp._loaded.clear()
-    monkeypatch.setattr(nlp, "load", _no_model)
-    assert list(nlp.parse(name, [text], tmp_path)) == [parsed]

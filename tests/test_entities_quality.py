@@ -22,10 +22,10 @@ import pytest
 import yaml
 from conftest import CORPORA, FIXTURES
 
+from builder.corpus.load import load_corpus
 from builder.entities import index_entities
 from builder.entities.names import fold
 from builder.model import EntityIndex
-from builder.pipeline import load_corpus
 
 EXPECTED = FIXTURES / "entities"
 CLUSTERS = CORPORA / "news-clusters"

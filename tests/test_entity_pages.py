@@ -67,8 +67,8 @@ def test_articles_and_the_briefing_link_only_to_pages_that_exist(limited) -> Non
             continue
         for target in re.findall(r"\]\((?:\.\./)?(entities/[^)#]+\.md)", page):
             assert target in written | {"entities/index.md"}, (path, target)
-    for row in limited.briefing["whos_who"]:
-        assert row["link"] in written | {""}
+    for row in limited.briefing.whos_who:
+        assert row.link in written | {""}
 
 
 def test_the_plugin_option_builds_strictly(tmp_path: Path) -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import markdown
 import pytest
-from mkdocs.utils.yaml import yaml_load
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.yaml import yaml_load
 
-from builder.blocks import collapse
+from builder.corpus.blocks import collapse
 from builder.render.escape import escape
 
 ROOT = Path(__file__).resolve().parent.parent

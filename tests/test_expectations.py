@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
-from builder.pipeline import load_corpus
 from conftest import ARTICLES, BUILD_DATE, FIXTURES
+
+from builder.corpus.load import load_corpus
 
 EXPECTED = yaml.safe_load((FIXTURES / "expectations.yml").read_text(encoding="utf-8"))
 ARTICLES_BY_NAME = {a.name: a for a in load_corpus(ARTICLES, BUILD_DATE).articles}

@@ -11,12 +11,12 @@ import json
 from pathlib import Path
 
 import pytest
-
-from builder.model import Article
-from builder.pipeline import load_corpus
-from builder.render.data import article_record
-from builder.render.pages import render_article
 from conftest import ARTICLES, BUILD_DATE, SEEDS
+
+from builder.corpus.load import load_corpus
+from builder.model import Article
+from builder.render.pages import render_article
+from builder.render.record import article_record
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 CORPUS = load_corpus(ARTICLES, BUILD_DATE)

@@ -11,10 +11,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import ARTICLES, FIXTURES, make_project, write
 
 from builder.build import Settings, run
-from builder.writer import write_pages
-from conftest import ARTICLES, FIXTURES, make_project, write
+from builder.render.writer import write_pages
 
 HOSTILE = FIXTURES / "hostile"
 ENV = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1748736000"}

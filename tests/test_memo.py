@@ -1,4 +1,4 @@
-"""Results kept between builds (builder.memo): reading and cleaning per file, pages per
+"""Results kept between builds (builder.cache.memo): reading and cleaning per file, pages per
 input. A rebuild must give exactly what a fresh build gives, reuse what did not change,
 and survive a broken cache file."""
 
@@ -13,35 +13,35 @@ from pathlib import Path
 import pytest
 from conftest import ARTICLES, BUILD_DATE, FIXTURES
 
-from builder import memo as memo_module
 from builder.build import Settings, run
-from builder.memo import Memo, key
-from builder.pipeline import READ_CODE, load_corpus
+from builder.cache import Cache, Memo, key
+from builder.cache import memo as memo_module
+from builder.corpus.load import load_corpus
 from builder.render.pages import render_site
 
 STORY = FIXTURES / "briefing" / "articles"
 
 
 def test_a_memo_keeps_what_this_build_used_and_only_that(tmp_path: Path) -> None:
-    first: Memo[str] = Memo(tmp_path, "t", ("memo.py",))
+    first: Memo[str] = Cache(tmp_path).memo("t")
     first.put(key("a"), "A")
     first.put(key("b"), "B")
     first.save()
-    second: Memo[str] = Memo(tmp_path, "t", ("memo.py",))
+    second: Memo[str] = Cache(tmp_path).memo("t")
     assert second.get(key("a")) == "A"
     assert second.get(key("c")) is None
     second.save()  # "b" was not used: it drops out
-    third: Memo[str] = Memo(tmp_path, "t", ("memo.py",))
+    third: Memo[str] = Cache(tmp_path).memo("t")
     assert third.get(key("b")) is None
     assert third.get(key("a")) == "A"
     assert len(list(tmp_path.glob("t-*.pickle"))) == 1
 
 
 def test_other_code_starts_a_new_file_and_removes_the_old(tmp_path: Path) -> None:
-    old: Memo[str] = Memo(tmp_path, "t", ("memo.py",))
+    old: Memo[str] = Cache(tmp_path).memo("t")
     old.put(key("a"), "A")
     old.save()
-    new: Memo[str] = Memo(tmp_path, "t", ("writer.py",))
+    new: Memo[str] = Cache(tmp_path).memo("t", depends="spaCy 9")
     assert new.path != old.path
     assert new.get(key("a")) is None
     new.save()
@@ -51,34 +51,49 @@ def test_other_code_starts_a_new_file_and_removes_the_old(tmp_path: Path) -> Non
 @pytest.mark.parametrize("content", [b"not a pickle", pickle.dumps(["a", "list"]), b""])
 def test_an_unreadable_file_is_a_warning_and_a_fresh_start(tmp_path: Path, content: bytes,
                                                           caplog: pytest.LogCaptureFixture) -> None:
-    path = Memo(tmp_path, "t", ("memo.py",)).path
+    path = Cache(tmp_path).memo("t").path
     assert path is not None
     path.write_bytes(content)
     with caplog.at_level(logging.WARNING):
-        memo: Memo[str] = Memo(tmp_path, "t", ("memo.py",))
+        memo: Memo[str] = Cache(tmp_path).memo("t")
     assert memo.get(key("a")) is None
     assert any("unreadable" in r.getMessage() for r in caplog.records)
 
 
 def test_without_a_folder_nothing_is_kept(tmp_path: Path) -> None:
-    memo: Memo[str] = Memo(None, "t", ("memo.py",))
+    memo: Memo[str] = Cache(None).memo("t")
     memo.put(key("a"), "A")
     memo.save()
     assert memo.get(key("a")) is None
     assert not list(tmp_path.iterdir())
 
 
-def test_the_code_digest_covers_the_sources_named() -> None:
-    assert memo_module.code_digest(READ_CODE) != memo_module.code_digest(("memo.py",))
-    assert memo_module.code_digest(READ_CODE) == memo_module.code_digest(READ_CODE)
+def test_the_code_digest_covers_every_file_of_the_package_and_the_libraries(monkeypatch: pytest.MonkeyPatch,
+                                                                             tmp_path: Path) -> None:
+    """No hand-kept list of files (issue 17: the read cache ignored trafilatura's version)."""
+    assert len(memo_module.code_digest()) == 16
+    before = memo_module.code_digest()
+    memo_module.code_digest.cache_clear()
+    monkeypatch.setattr(memo_module, "version", lambda library: "9.9" if library == "trafilatura" else "1")
+    assert memo_module.code_digest() != before
+    memo_module.code_digest.cache_clear()
+    monkeypatch.undo()
+    package = tmp_path / "builder"
+    shutil.copytree(memo_module.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(memo_module, "PACKAGE", package)
+    assert memo_module.code_digest() == before
+    memo_module.code_digest.cache_clear()
+    (package / "render" / "templates" / "article.md.j2").write_text("changed", encoding="utf-8")
+    assert memo_module.code_digest() != before
+    memo_module.code_digest.cache_clear()
 
 
 def test_a_cached_read_gives_the_same_corpus(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     shutil.copytree(ARTICLES, seeds)
     fresh = load_corpus(seeds, BUILD_DATE)
-    load_corpus(seeds, BUILD_DATE, cache=tmp_path / "cache")
-    again = load_corpus(seeds, BUILD_DATE, cache=tmp_path / "cache")
+    load_corpus(seeds, BUILD_DATE, cache=Cache(tmp_path / "cache"))
+    again = load_corpus(seeds, BUILD_DATE, cache=Cache(tmp_path / "cache"))
     assert again == fresh
     assert list((tmp_path / "cache").glob("read-*.pickle"))
 
@@ -86,10 +101,10 @@ def test_a_cached_read_gives_the_same_corpus(tmp_path: Path) -> None:
 def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     shutil.copytree(ARTICLES, seeds)
-    load_corpus(seeds, BUILD_DATE, cache=tmp_path / "cache")
+    load_corpus(seeds, BUILD_DATE, cache=Cache(tmp_path / "cache"))
     changed = seeds / "plain_signoff_wires.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\nA paragraph added after the first build.\n", encoding="utf-8")
-    again = load_corpus(seeds, BUILD_DATE, cache=tmp_path / "cache")
+    again = load_corpus(seeds, BUILD_DATE, cache=Cache(tmp_path / "cache"))
     assert again == load_corpus(seeds, BUILD_DATE)
     article = next(a for a in again.articles if a.name == changed.name)
     assert article.body[-1].text == "A paragraph added after the first build."
@@ -98,10 +113,10 @@ def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
 def test_pages_made_again_or_kept_are_the_same(tmp_path: Path) -> None:
     settings = Settings(seeds=STORY, docs=tmp_path / "docs", cache=None)
     built = run(settings, write=False)
-    memo: Memo[str] = Memo(tmp_path / "cache", "pages", ("render",))
+    memo: Memo[str] = Cache(tmp_path / "cache").memo("pages")
     first = render_site(built.corpus, "Story", STORY, built.entities, memo=memo)
     memo.save()
-    memo = Memo(tmp_path / "cache", "pages", ("render",))
+    memo = Cache(tmp_path / "cache").memo("pages")
     second = render_site(built.corpus, "Story", STORY, built.entities, memo=memo)
     assert second == first == render_site(built.corpus, "Story", STORY, built.entities)
     assert memo.reused == len([p for p in first if p.startswith(("articles/", "entities/"))
@@ -124,7 +139,7 @@ def test_a_rebuild_after_a_change_equals_a_fresh_build(tmp_path: Path) -> None:
 
 def test_an_entry_that_does_not_unpickle_is_made_again(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """Values are kept pickled one by one: one broken value costs that value only."""
-    first: Memo[str] = Memo(tmp_path, "t", ("memo.py",))
+    first: Memo[str] = Cache(tmp_path).memo("t")
     first.put(key("a"), "A")
     first.put(key("b"), "B")
     first.save()
@@ -133,13 +148,13 @@ def test_an_entry_that_does_not_unpickle_is_made_again(tmp_path: Path, caplog: p
     stored[key("a")] = b"not a pickle"
     first.path.write_bytes(pickle.dumps(stored))
     with caplog.at_level(logging.WARNING):
-        second: Memo[str] = Memo(tmp_path, "t", ("memo.py",))
+        second: Memo[str] = Cache(tmp_path).memo("t")
         assert second.get(key("a")) is None
     assert second.get(key("b")) == "B"
     assert "unreadable" in caplog.text
     second.put(key("a"), "A again")
     second.save()  # the same keys as before, but the broken value is replaced
-    assert Memo(tmp_path, "t", ("memo.py",)).get(key("a")) == "A again"
+    assert Cache(tmp_path).memo("t").get(key("a")) == "A again"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +181,9 @@ def test_metadata_is_resolved_on_every_read_even_from_the_cache(tmp_path: Path) 
     depends on seeds/sources.yml (and on today, for "yesterday")."""
     seeds = tmp_path / "seeds"
     shutil.copytree(ARTICLES, seeds)
-    load_corpus(seeds, BUILD_DATE, cache=tmp_path / "cache")
+    load_corpus(seeds, BUILD_DATE, cache=Cache(tmp_path / "cache"))
     (seeds / "sources.yml").write_text("plain_signoff_wires.txt:\n  outlet: The Editor's Outlet\n", encoding="utf-8")
-    again = load_corpus(seeds, BUILD_DATE, cache=tmp_path / "cache")
+    again = load_corpus(seeds, BUILD_DATE, cache=Cache(tmp_path / "cache"))
     assert again == load_corpus(seeds, BUILD_DATE)
     article = next(a for a in again.articles if a.name == "plain_signoff_wires.txt")
     assert article.metadata.outlet is not None and article.metadata.outlet.value == "The Editor's Outlet"
@@ -182,7 +197,6 @@ def test_keys_do_not_depend_on_which_equal_objects_are_shared() -> None:
 
 
 def test_the_first_rebuild_after_a_cold_build_reuses_every_page(tmp_path: Path) -> None:
-    from builder.build import PAGES_CODE
     from builder.entities import index_entities
 
     seeds = tmp_path / "seeds"
@@ -191,10 +205,10 @@ def test_the_first_rebuild_after_a_cold_build_reuses_every_page(tmp_path: Path) 
     settings = Settings(seeds=seeds, docs=tmp_path / "docs", cache=cache, build_date=BUILD_DATE)
     cold = run(settings)
     # What a rebuild holds: the articles and the entity index as the caches give them back.
-    corpus = load_corpus(seeds, BUILD_DATE, cache=cache)
-    entities = index_entities(corpus, seeds, settings.model, cache)
+    corpus = load_corpus(seeds, BUILD_DATE, cache=Cache(cache))
+    entities = index_entities(corpus, seeds, settings.model, Cache(cache))
     assert corpus == cold.corpus and entities == cold.entities
-    memo: Memo[str] = Memo(cache, "pages", PAGES_CODE)
+    memo: Memo[str] = Cache(cache).memo("pages")
     pages = render_site(corpus, settings.title, seeds, entities, settings.entity_pages, memo)
     per_item = [p for p in pages if p.startswith(("articles/", "entities/")) and not p.endswith("/index.md")]
     assert memo.reused == len(per_item) > 0

@@ -4,18 +4,19 @@ no requests, article text as text."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 from pypdf import PdfReader
 
 from builder.build import Settings, run
 from builder.errors import BriefingError
 from builder.pdf import document, export_build
 from builder.pdf.export import _refuse_fetch
-from conftest import FIXTURES
 
 STORY = FIXTURES / "briefing" / "articles"
 
@@ -58,7 +59,7 @@ def test_every_page_but_the_cover_says_page_x_of_y(pdf) -> None:  # type: ignore
 def test_cover_and_running_header(pdf, story) -> None:  # type: ignore[no-untyped-def]
     reader, _ = pdf
     cover = _text(reader, 0)
-    assert story.briefing["headline"]["text"].split()[0] in cover
+    assert story.briefing.headline.text.split()[0] in cover
     assert "6 articles from 5 outlets" in cover and "2025-03-10 to 2025-03-14" in cover and "2025-06-01" in cover
     assert "Overview and key points" in _text(reader, 2)  # the section name runs in the header
 
@@ -108,7 +109,7 @@ def _everything(path: Path) -> str:
 
 
 def test_briefing_json_names_what_the_briefing_page_shows(story) -> None:  # type: ignore[no-untyped-def]
-    page, data = story.pages["briefing/index.md"], story.briefing
+    page, data = story.pages["briefing/index.md"], json.loads(story.pages["briefing.json"])
     claims = {c["id"]: c for c in data["claims"]}
     key_points = page.split("## Key points", 1)[1].split("\n## ", 1)[0]
     numbered = re.findall(r"^\d+\. (.+)$", key_points, flags=re.M)
@@ -124,18 +125,18 @@ def test_briefing_json_names_what_the_briefing_page_shows(story) -> None:  # typ
 
 
 def test_the_pdf_prints_what_the_page_shows_and_counts_the_rest(story, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    briefing = dict(story.briefing)
-    claims = [c for c in briefing["claims"] if c["id"] not in briefing["overview"]]
+    briefing = story.briefing
+    claims = [c for c in briefing.claims if c.id not in briefing.overview]
     kept, dropped = claims[-1], claims[:-1]
-    briefing["page"] = {**briefing["page"], "key_points": [kept["id"]], "figures": []}
+    briefing = replace(briefing, page=replace(briefing.page, key_points=(kept.id,), figures=()))
     export_build(replace(story, briefing=briefing), tmp_path / "b.pdf", "Briefing")
     text = _everything(tmp_path / "b.pdf")
     more = f"{len(dropped)} more statements reported by two or more outlets are in briefing.json"
     key_points = text.split("Key points, by the number of outlets that report them", 1)[1].split(more, 1)[0]
-    assert more in text and kept["text"] in key_points
-    assert not any(c["text"] in key_points for c in dropped)
+    assert more in text and kept.text in key_points
+    assert not any(c.text in key_points for c in dropped)
     assert "No figure is reported by more than one outlet" in text
-    assert f"{len(briefing['figures'])} more figures are in briefing.json" in text
+    assert f"{len(briefing.figures)} more figures are in briefing.json" in text
 
 
 def test_a_long_comparison_prints_the_articles_that_share_most(story, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -144,6 +145,6 @@ def test_a_long_comparison_prints_the_articles_that_share_most(story, tmp_path: 
     text = _everything(tmp_path / "b.pdf")
     comparison = text.split("Source comparison", 2)[2].split("How alike", 1)[0]
     assert "The 2 articles that share the most claims with other articles, most first. All 6 are" in comparison
-    ranked = sorted(story.briefing["sources"], key=lambda s: -s["claims_shared"])
-    assert ranked[0]["claims_shared"] > ranked[2]["claims_shared"]  # the cut means something
-    assert ranked[0]["title"] in comparison and ranked[-1]["title"] not in comparison
+    ranked = sorted(story.briefing.sources, key=lambda s: -s.claims_shared)
+    assert ranked[0].claims_shared > ranked[2].claims_shared  # the cut means something
+    assert ranked[0].title in comparison and ranked[-1].title not in comparison

@@ -1,5 +1,5 @@
 """The PDF in `mkdocs build`: printed in a child beside MkDocs' page loop where a fork
-is sound (builder/beside.py), else after the pages; either way the build fails when
+is sound (builder/forked.py), else after the pages; either way the build fails when
 the PDF does."""
 
 from __future__ import annotations
@@ -9,14 +9,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, make_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from pypdf import PdfReader
 
-from builder import beside, plugin
+from builder import forked
 from builder.errors import BriefingError
-from conftest import FIXTURES, make_project
+from builder.mkdocs import plugin
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,7 @@ def _build(project: Path) -> None:
 
 
 def test_the_pdf_is_printed_beside_the_pages(project: Path, caplog: pytest.LogCaptureFixture) -> None:
-    assert beside.can_fork(), "this test forks, as `mkdocs build` does on Linux"
+    assert forked.can_fork(), "this test forks, as `mkdocs build` does on Linux"
     with caplog.at_level(logging.INFO):
         _build(project)
     pdf = PdfReader(project / "site" / "briefing.pdf")
@@ -51,7 +52,7 @@ def test_the_pdf_is_printed_beside_the_pages(project: Path, caplog: pytest.LogCa
 
 def test_where_a_fork_is_unsound_the_pdf_is_printed_after(project: Path, caplog: pytest.LogCaptureFixture,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(beside, "can_fork", lambda: False)
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
     with caplog.at_level(logging.INFO):
         _build(project)
     assert (project / "site" / "briefing.pdf").read_bytes().startswith(b"%PDF")
@@ -67,7 +68,7 @@ def test_a_pdf_that_fails_fails_the_build(project: Path, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(plugin, "export_build", fail)
     if not fork:
-        monkeypatch.setattr(beside, "can_fork", lambda: False)
+        monkeypatch.setattr(forked, "can_fork", lambda: False)
     with pytest.raises(Abort):  # how `mkdocs build` ends on a plugin's error
         _build(project)
     assert "briefing: PDF: the printer is out of paper" in [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]

@@ -11,13 +11,13 @@ from pathlib import Path
 import markdown
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-
-from builder.cleaning import clean
-from builder.errors import SourceError
-from builder.pipeline import load_corpus
-from builder.readers import READERS, read
-from builder.render.pages import render_article
 from test_escape import _NAMES, _OPTIONS
+
+from builder.corpus.cleaning import clean
+from builder.corpus.load import load_corpus
+from builder.corpus.readers import READERS, read
+from builder.errors import SourceError
+from builder.render.pages import render_article
 
 SUFFIXES = sorted(READERS)
 MD = markdown.Markdown(extensions=_NAMES, extension_configs=_OPTIONS)

@@ -6,12 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
-from builder.decoding import decode
-from builder.errors import SourceError
-from builder.metadata import derived_title, parse_date
-from builder.readers import READERS, read
 from conftest import write
+
+from builder.corpus.decoding import decode
+from builder.corpus.metadata import derived_title, parse_date
+from builder.corpus.readers import READERS, read
+from builder.errors import SourceError
 
 
 def test_registry_covers_every_documented_format() -> None:
@@ -201,7 +201,7 @@ def test_a_title_made_from_the_first_sentence(text: str, title: str, cut: bool) 
 
 
 def test_an_article_without_a_headline_says_its_title_was_derived(tmp_path: Path) -> None:
-    from builder.pipeline import load_corpus
+    from builder.corpus.load import load_corpus
 
     write(tmp_path / "seeds" / "a.txt", "The council voted on Tuesday to repair the harbour bridge at a cost of $48 million.\n"
           "The mayor said the vote ended a long wait.\n")

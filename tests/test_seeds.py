@@ -18,16 +18,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import BUILD_DATE, FIXTURES, SEEDS, make_project
 
-from builder.analysis import Analysis, analyse
+from builder.analysis import Analysis, analyse, outlets
 from builder.analysis.attribution import speaker_key
-from builder.analysis import outlets
 from builder.build import whos_who
+from builder.corpus.load import load_corpus
 from builder.entities import index_entities
 from builder.entities.names import fold
 from builder.model import Article, Corpus, EntityIndex
-from builder.pipeline import load_corpus
-from conftest import BUILD_DATE, FIXTURES, SEEDS, make_project
 
 EXPECTED = yaml.safe_load((FIXTURES / "seeds_expected.yml").read_text(encoding="utf-8"))
 # The least share of each list of expectations the analyses must meet.

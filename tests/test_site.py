@@ -12,7 +12,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import ARTICLES, make_project, write
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from builder.errors import OutputError
-from builder.writer import MANIFEST, safe_target, write_pages
+from builder.render.writer import MANIFEST, safe_target, write_pages
 
 
 def test_writes_then_leaves_unchanged_files_alone(tmp_path: Path) -> None:

@@ -3,43 +3,38 @@
 Everything is extractive and cited: every finding carries `Span`s (article slug,
 paragraph anchor, characters), and every text shown is a substring of a cleaned
 paragraph. The analyses first read each article on its own (findings.py: sentences,
-their words, dates, quotes, figures, relations), then compare across the corpus.
-Each comparison is a pure function of the corpus, of the articles' findings joined
-(`found`) and of the results of the analyses before it in `ANALYSES`; `analyse`
-runs them in that order:
+their words, dates, quotes, figures, relations), then compare across the corpus,
+each comparison a plain function of the corpus, the articles' findings joined and
+the results of the comparisons before it (`analyse`):
 
     sentences -> dates, claims, quotes, figures, relations
               -> timeline (dates + claims), disagreements (all), similarity (claims)
 
-Adding one is a module, a line in `ANALYSES` (and in `findings.READING` for what it
-reads in one article) and a field in `Analysis`.
+Adding one is a module, a call in `findings.find` for what it reads in one article,
+a call in `analyse` and a field in `Analysis`.
 
-With a cache folder, the findings of articles read before are kept (cache.py): a
+With a cache, the findings of articles read before are kept (the "findings" memo): a
 rebuild with one article changed reads that article only.
 """
 
 from __future__ import annotations
 
-import logging
-import time
-from dataclasses import dataclass, fields
-from pathlib import Path
+from dataclasses import dataclass
 
-from .. import collector
-from ..model import Corpus
-from . import cache as findings_cache
+from ..cache import NO_CACHE, Cache, Memo, key
+from ..memory import collector_paused
+from ..model import Article, Corpus
 from .claims import Claims, group_claims
 from .dates import DateMention
 from .disagreements import Disagreement, find_disagreements
 from .figures import Figures, group_figures
-from .findings import Findings, Step, check, find, join
+from .findings import Findings, find, join
 from .quotes import Quotes, group_quotes
 from .relations import Relation
 from .sentences import Sentence
 from .similarity import Pair, find_pairs
 from .timeline import Timeline, find_timeline
-
-log = logging.getLogger(__name__)
+from .timing import Timer
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,51 +50,48 @@ class Analysis:
     similarity: tuple[Pair, ...]
 
 
-ANALYSES: tuple[Step, ...] = (
-    Step("sentences", lambda found: found.sentences),
-    Step("dates", lambda found: found.dates),
-    Step("claims", lambda corpus, found: group_claims(corpus, found.claimable)),
-    Step("quotes", lambda corpus, found: group_quotes(corpus, found.quotes, found.quote_wordings)),
-    Step("figures", lambda corpus, found: group_figures(corpus, found.figures, found.contexts)),
-    Step("relations", lambda found: found.relations),
-    Step("timeline", lambda corpus, found, dates, claims: find_timeline(corpus, dates, claims, found.dated_words)),
-    Step("disagreements", find_disagreements),
-    Step("similarity", find_pairs),
-)
-
-check(ANALYSES, {"corpus", "found"}, {f.name for f in fields(Analysis)})
+# The analyses' names, in the order `analyse` runs them (for timings).
+STEPS = ("sentences", "dates", "claims", "quotes", "figures", "relations", "timeline", "disagreements",
+         "similarity")
 
 
-def analyse(
-    corpus: Corpus, timings: list[tuple[str, float]] | None = None, cache: Path | None = None
-) -> Analysis:
-    """Run every analysis in order. `timings`, when given, receives (name, seconds);
-    `cache`, when given, is a folder where the articles' findings are kept between
-    runs (cache.py)."""
-    with collector.off():  # half the time of a rebuild from the cache on BBC
-        return _analyse(corpus, timings, cache)
+def analyse(corpus: Corpus, timer: Timer | None = None, cache: Cache = NO_CACHE) -> Analysis:
+    """Every analysis, in order. `timer`, when given, adds up seconds per analysis
+    ("cache": reading and writing the kept findings); `cache` keeps the articles'
+    findings between builds."""
+    timer = timer or Timer()
+    with collector_paused():  # half the time of a rebuild from the cache on BBC
+        found = _findings(corpus.articles, cache, timer)
+        with timer("claims"):
+            claims = group_claims(corpus, found.claimable)
+        with timer("quotes"):
+            quotes = group_quotes(corpus, found.quotes, found.quote_wordings)
+        with timer("figures"):
+            figures = group_figures(corpus, found.figures, found.contexts)
+        with timer("timeline"):
+            timeline = find_timeline(corpus, found.dates, claims, found.dated_words)
+        with timer("disagreements"):
+            disagreements = find_disagreements(corpus, figures, found.dates, claims, quotes, found.relations)
+        with timer("similarity"):
+            similarity = find_pairs(corpus, claims)
+    return Analysis(found.sentences, found.dates, claims, quotes, figures, found.relations, timeline,
+                    disagreements, similarity)
 
 
-def _analyse(corpus: Corpus, timings: list[tuple[str, float]] | None, cache: Path | None) -> Analysis:
-    spent: dict[str, float] = {}
-    start = time.perf_counter()
-    if cache is None:
-        found = join([find(article, spent) for article in corpus.articles])
-    else:
-        found = findings_cache.find_all(corpus.articles, cache, spent)
-    # Joining the findings and, with a cache, reading and writing it.
-    overhead = "join" if cache is None else "cache"
-    spent[overhead] = time.perf_counter() - start - sum(spent.values())
-    results: dict[str, object] = {"corpus": corpus, "found": found}
-    for step in ANALYSES:
-        start = time.perf_counter()
-        results[step.name] = step.run(**{name: results[name] for name in step.needs})
-        spent[step.name] = spent.get(step.name, 0.0) + time.perf_counter() - start
-        log.debug("analysis %s: %.2f s", step.name, spent[step.name])
-    if timings is not None:
-        timings.extend((name, spent.get(name, 0.0)) for name in (overhead, *(s.name for s in ANALYSES)))
-    del results["corpus"], results["found"]
-    return Analysis(**results)  # type: ignore[arg-type]
+def _findings(articles: tuple[Article, ...], cache: Cache, timer: Timer) -> Findings:
+    """Every article's findings, joined in corpus order: kept from an earlier build for
+    the articles that did not change, read for the others. An article's key covers
+    every field of it, its slug too: findings cite articles by slug."""
+    memo: Memo[Findings] = cache.memo("findings")
+    found: list[Findings] = []
+    for article in articles:
+        with timer("cache"):
+            k = key(article)
+            kept = memo.get(k)
+        found.append(kept if kept is not None else memo.put(k, find(article, timer)))
+    with timer("cache"):
+        memo.save()
+        return join(found)
 
 
-__all__ = ["ANALYSES", "Analysis", "Findings", "Step", "analyse"]
+__all__ = ["STEPS", "Analysis", "Findings", "Timer", "analyse"]

@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from ..blocks import text_key
+from ..corpus.blocks import text_key
 from ..model import Corpus
 from . import attribution, outlets
 from .claims import Claims, sentence_key

@@ -5,8 +5,8 @@ their words, the date mentions, the quotes and their speakers, the figures and w
 they measure, who did what to whom), then comparing across the corpus (claims, quote
 and figure groups, the timeline, disagreements, similarity). The first part is a
 pure function of one article, so a rebuild keeps it for every article that did not
-change (cache.py) and redoes only the comparisons: a newsroom rebuilds as articles
-arrive, and reading is most of the work.
+change (the build's "findings" memo) and redoes only the comparisons: a newsroom
+rebuilds as articles arrive, and reading is most of the work.
 
 `Findings` holds the first part for one article or, joined in corpus order, for a
 whole corpus: every field is a tuple in reading order.
@@ -14,9 +14,7 @@ whole corpus: every field is a tuple in reading order.
 
 from __future__ import annotations
 
-import inspect
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from itertools import chain
 
@@ -28,26 +26,7 @@ from .figures import Context, Figure
 from .quotes import Quote, Wording
 from .relations import Relation
 from .sentences import Sentence
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One analysis, or one analysis's reading of an article: the name of its result,
-    and the function that makes it. The function's parameters name what it needs:
-    `article` (reading) or `corpus` and `found` (comparing), or earlier results.
-    `part_of` names the analysis a reading serves, for timings."""
-
-    name: str
-    run: Callable[..., object]
-    part_of: str = ""
-
-    @property
-    def needs(self) -> tuple[str, ...]:
-        return tuple(inspect.signature(self.run).parameters)
-
-    @property
-    def analysis(self) -> str:
-        return self.part_of or self.name
+from .timing import Timer
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,54 +42,27 @@ class Findings:
     relations: tuple[Relation, ...]
 
 
-def date_words(dates: Sequence[DateMention]) -> tuple[tuple[str, ...], ...]:
-    return tuple(words.content(m.sentence.text) for m in dates)
-
-
-READING: tuple[Step, ...] = (
-    Step("sentences", sentences.in_article),
-    Step("claimable", claims.candidates, part_of="claims"),
-    Step("dates", dates.in_article),
-    Step("dated_words", date_words, part_of="timeline"),
-    Step("quotes", quotes.in_article),
-    Step("quote_wordings", quotes.wordings, part_of="quotes"),
-    Step("figures", figures.in_sentences),
-    Step("contexts", figures.contexts, part_of="figures"),
-    Step("relations", relations.find_relations),
-)
-
-
-def check(steps: tuple[Step, ...], given: set[str], made: set[str]) -> None:
-    """Each step needs only what is `given` and steps before it; the steps make
-    exactly the names in `made`."""
-    done = set(given)
-    for step in steps:
-        missing = set(step.needs) - done
-        if missing:
-            raise RuntimeError(f"analysis {step.name!r} needs {sorted(missing)} before it")
-        done.add(step.name)
-    if made != done - given:
-        raise RuntimeError(f"steps and results differ: {sorted(made ^ (done - given))}")
-
-
-check(READING, {"article"}, {f.name for f in fields(Findings)})
-
-
-# What each step needs, looked up once: `inspect.signature` costs more than most
-# steps do on one article.
-_PLAN = tuple((step, step.needs) for step in READING)
-
-
-def find(article: Article, spent: dict[str, float] | None = None) -> Findings:
-    """Read one article. `spent`, when given, adds up seconds per analysis."""
-    results: dict[str, object] = {"article": article}
-    for step, needs in _PLAN:
-        start = time.perf_counter()
-        results[step.name] = step.run(**{name: results[name] for name in needs})
-        if spent is not None:
-            spent[step.analysis] = spent.get(step.analysis, 0.0) + time.perf_counter() - start
-    del results["article"]
-    return Findings(**results)  # type: ignore[arg-type]
+def find(article: Article, timer: Timer | None = None) -> Findings:
+    """Read one article. `timer`, when given, adds up seconds per analysis."""
+    timer = timer or Timer()
+    with timer("sentences"):
+        found_sentences = sentences.in_article(article)
+    with timer("claims"):
+        claimable = claims.candidates(found_sentences)
+    with timer("dates"):
+        found_dates = dates.in_article(article, found_sentences)
+    with timer("timeline"):
+        dated_words = tuple(words.content(m.sentence.text) for m in found_dates)
+    with timer("quotes"):
+        found_quotes = quotes.in_article(article, found_sentences)
+        quote_wordings = quotes.wordings(found_quotes)
+    with timer("figures"):
+        found_figures = figures.in_sentences(found_sentences)
+        contexts = figures.contexts(found_figures)
+    with timer("relations"):
+        found_relations = relations.find_relations(found_sentences)
+    return Findings(found_sentences, claimable, found_dates, dated_words, found_quotes, quote_wordings,
+                    found_figures, contexts, found_relations)
 
 
 def join(found: Sequence[Findings]) -> Findings:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..blocks import text_key
+from ..corpus.blocks import text_key
 from ..model import Article, Corpus, Paragraph
 from . import attribution, outlets, words
 from .grouping import group, max_df, stable_ids

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..cache import NO_CACHE, Cache
+from ..memory import collector_paused
 from ..model import Corpus, EntityIndex
 from ..progress import Progress, no_progress
-from .. import collector
 from . import aliases, extract, index, nlp, overrides
 
 
-def index_entities(corpus: Corpus, seeds: Path, model: str = "", cache: Path | None = None,
+def index_entities(corpus: Corpus, seeds: Path, model: str = "", cache: Cache = NO_CACHE,
                    progress: Progress = no_progress) -> EntityIndex:
     """Every entity the corpus names. Raises ConfigError for a bad seeds/entities.yml or
     a model that cannot be loaded: both concern every page."""
@@ -24,7 +25,7 @@ def index_entities(corpus: Corpus, seeds: Path, model: str = "", cache: Path | N
     name = nlp.choose(model)
     if not corpus.articles:
         return EntityIndex(model=name)
-    with collector.off():
+    with collector_paused():
         return index_found(extract.find(corpus, name, cache, progress), corrections, nlp.describe(name))
 
 

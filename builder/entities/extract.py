@@ -5,7 +5,7 @@ more") and a link in a heading would land in the table of contents.
 
 What an article gives depends on that article alone (its text, the model, this code),
 so it is worked out per article, a Piece, and kept between builds in the build's cache
-folder (builder/memo.py): a newsroom rebuilds as articles arrive, and a build in which
+(the "entities" memo): a newsroom rebuilds as articles arrive, and a build in which
 one article changed reads the model's results, and loads the model, for that article
 only. Merging aliases and making the index look at the whole corpus: they are made
 afresh each time.
@@ -14,13 +14,12 @@ afresh each time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from sys import intern
 
-from ..memo import Memo
-from ..memo import key as memo_key
+from ..cache import NO_CACHE, Cache, Memo
+from ..cache import key as memo_key
 from ..model import Article, Corpus, Mention, Paragraph
 from ..progress import Progress, no_progress
 from . import nlp, roles
@@ -43,8 +42,6 @@ _DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics|ist|ists|ch|ss)$")
 # An honorific just before the model's span: it left "Mr" out of "Mr Carney".
 _HONORIFIC_BEFORE = re.compile(r"\b(?:" + "|".join(HONORIFICS) + r")\.?\s$", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]*")
-# The code a Piece depends on (builder.memo): a change to any of it starts afresh.
-PIECE_CODE = ("entities", "model.py")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,20 +104,25 @@ class Extraction:
     common_words: frozenset[str] = frozenset()
 
 
-def find(corpus: Corpus, model: str, cache: Path | None = None, progress: Progress = no_progress) -> Extraction:
+# What runs the model: nlp.parse, or a stand-in for it (benchmarks/entity_scale.py).
+Parser = Callable[[str, list[str], Cache, list[str], Progress], Iterable[nlp.Parsed]]
+
+
+def find(corpus: Corpus, model: str, cache: Cache = NO_CACHE, progress: Progress = no_progress,
+         parse: Parser = nlp.parse) -> Extraction:
     """The mentions in the paragraphs; the names in the titles (context, not mentions:
     a title has no anchor to link to). Articles whose result a build kept in `cache` are
     not read again: neither their cached model results nor the model are needed."""
     articles = corpus.articles
-    memo: Memo[Piece] = Memo(cache, "entities", PIECE_CODE)
-    # Everything about the article, and the model: its name, version and settings, as the
-    # model's own cache file is named (a new one, a new piece).
-    settings = nlp.store_name(model)
+    memo: Memo[Piece] = cache.memo("entities")
+    # Everything about the article, and the model: its name, version and settings (a
+    # new one, a new piece).
+    settings = nlp.settings(model)
     keys = [memo_key(a, settings) for a in articles]
     kept = [memo.get(k) for k in keys]
     todo = [a for a, piece in zip(articles, kept, strict=True) if piece is None]
     # (The model's cache file keeps the paragraphs of the articles taken as they were.)
-    fresh = iter(_read(todo, model, cache, _texts(articles, kept), progress) if todo else [])
+    fresh = iter(_read(todo, model, cache, _texts(articles, kept), progress, parse) if todo else [])
     pieces = [piece if piece is not None else memo.put(k, next(fresh)) for k, piece in zip(keys, kept, strict=True)]
     memo.save()
     return _assemble(articles, pieces)
@@ -132,12 +134,12 @@ def _texts(articles: tuple[Article, ...], kept: list[Piece | None]) -> list[str]
             for text in (a.metadata.title.value, *(p.text for p in a.body))]
 
 
-def _read(articles: list[Article], model: str, cache: Path | None, keep: list[str],
-          progress: Progress = no_progress) -> list[Piece]:
+def _read(articles: list[Article], model: str, cache: Cache, keep: list[str],
+          progress: Progress, parse: Parser) -> list[Piece]:
     """The pieces of articles read afresh. One pass over titles and paragraphs together:
     one batch for the model, one cache file."""
     titles = [a.metadata.title.value for a in articles]
-    everything = list(nlp.parse(model, [*titles, *(p.text for a in articles for p in a.body)], cache, keep, progress))
+    everything = list(parse(model, [*titles, *(p.text for a in articles for p in a.body)], cache, keep, progress))
     parsed = iter(everything[len(articles):])
     return [_piece(a, title, [next(parsed) for _ in a.body])
             for a, title in zip(articles, everything[:len(articles)], strict=True)]

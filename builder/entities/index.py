@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import chain, combinations
 
-from .. import slugs
+from ..corpus import slugs
 from ..model import Entity, EntityIndex, Role
 from .aliases import name_of
 from .extract import Found, tally

@@ -16,16 +16,15 @@ import importlib.util
 import json
 import logging
 import os
-import pickle
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import __version__
+from ..cache import NO_CACHE, Cache, Memo
+from ..cache.memo import version
 from ..errors import ConfigError
+from ..memory import collector_paused
 from ..progress import Progress, no_progress
-from ..memo import write_file
-from .. import collector
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +43,6 @@ BATCH_SIZE = 256
 # spike (its own limit is 1,000,000 characters, and it warns of 1 GB per 100,000).
 MAX_PARAGRAPH_CHARS = 50_000
 CHUNK_CHARS = 10_000
-# Paragraph results kept between builds of one process (`mkdocs serve` rebuilds on
-# every save; only changed paragraphs go through the model again).
-CACHE_PARAGRAPHS = 200_000
 # From this many texts on, the model runs in two processes (issue 7: both cores).
 # Below it, starting the workers costs more than it saves.
 PARALLEL_MIN_TEXTS = 3_000
@@ -116,40 +112,44 @@ def _version(name: str) -> str:
     return str(json.loads(meta.read_text(encoding="utf-8")).get("version", ""))
 
 
-# A result as the cache file keeps it: plain tuples, which unpickle ten times faster
-# than the dataclasses (a corpus has tens of thousands of paragraphs, and a build that
-# reads the file may need a handful of them). Made a Parsed when a build asks for it.
+# A result as the cache keeps it: plain tuples, which unpickle ten times faster than
+# the dataclasses (a corpus has tens of thousands of paragraphs, and a build may need a
+# handful of them).
 _Raw = tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int], ...], int]
 
-_cache: dict[tuple[str, str], Parsed | _Raw] = {}
-_loaded: set[Path] = set()
-_in_store: dict[Path, frozenset[str]] = {}  # the texts each cache file holds, as last read or written
 
-
-def parse(name: str, texts: Iterable[str], cache: Path | None = None, keep: Iterable[str] = (),
+def parse(name: str, texts: Iterable[str], cache: Cache = NO_CACHE, keep: Iterable[str] = (),
           progress: Progress = no_progress) -> Iterator[Parsed]:
-    """Entities and sentences of each text, in order. Texts seen before come from the
-    process's cache, or from the cache file in `cache` (a folder the build owns).
+    """Entities and sentences of each text, in order. Texts the model read in an
+    earlier build come from the cache's "ner" memo, which depends on spaCy and the
+    pipeline alone (`settings`), not on the builder's code.
 
-    The file keeps what this call used and the results of `keep`, texts the build still
+    The memo keeps what this call used and the results of `keep`, texts the build still
     has but did not ask for (extract.find keeps unchanged articles' results itself):
     what is neither drops out."""
     texts = list(texts)
-    store = _store_path(cache, name) if cache is not None else None
-    if store is not None and store not in _loaded:
-        _read_store(store, name)
-    found = {t: _entry(name, t) for t in dict.fromkeys(texts) if (name, t) in _cache}
+    memo: Memo[_Raw] = cache.memo("ner", depends=settings(name))
+    found: dict[str, Parsed] = {}
+    for text in dict.fromkeys(texts):
+        raw = memo.get(_key(text))
+        if raw is not None:
+            found[text] = Parsed(tuple(Span(*e) for e in raw[0]), raw[1], raw[2])
     todo = [t for t in dict.fromkeys(texts) if t not in found]
     if todo:
-        found.update(_run(name, todo, progress))
-    if store is not None:
-        _keep_store(store, name, found, keep, changed=bool(todo))
-    if todo:
-        if len(_cache) + len(todo) > CACHE_PARAGRAPHS:
-            _cache.clear()
-        _cache.update(((name, t), found[t]) for t in todo)
+        fresh = _run(name, todo, progress)
+        for text, parsed in fresh.items():
+            memo.put(_key(text), (tuple((s.start, s.end, s.label) for s in parsed.entities), parsed.sentences,
+                                  parsed.searched))
+        found.update(fresh)
+    for text in keep:
+        memo.keep(_key(text))
+    memo.save()
     for text in texts:
         yield found[text]
+
+
+def _key(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
 def _run(name: str, todo: list[str], progress: Progress = no_progress) -> dict[str, Parsed]:
@@ -158,7 +158,7 @@ def _run(name: str, todo: list[str], progress: Progress = no_progress) -> dict[s
     entities: dict[str, list[Span]] = {t: [] for t in todo}
     sentences: dict[str, list[tuple[int, int]]] = {t: [] for t in todo}
     processes = 2 if len(pieces) >= PARALLEL_MIN_TEXTS and (os.cpu_count() or 1) > 1 else 1
-    with collector.off():  # spaCy switches the collector on when it loads: as it was afterwards
+    with collector_paused():  # spaCy switches the collector on when it loads: as it was afterwards
         nlp = load(name)
         docs = nlp.pipe((chunk for _, _, chunk in pieces), batch_size=BATCH_SIZE, n_process=processes)
         for (text, offset, _), doc in zip(progress(pieces, "Finding names (spaCy)"), docs, strict=True):
@@ -168,62 +168,10 @@ def _run(name: str, todo: list[str], progress: Progress = no_progress) -> dict[s
             for text in todo}
 
 
-def _entry(name: str, text: str) -> Parsed:
-    """The cached result, made a Parsed once (and kept so: the same object each time)."""
-    value = _cache[(name, text)]
-    if not isinstance(value, Parsed):
-        value = _cache[(name, text)] = Parsed(tuple(Span(*e) for e in value[0]), value[1], value[2])
-    return value
-
-
-def _raw(value: Parsed | _Raw) -> _Raw:
-    if isinstance(value, Parsed):
-        return tuple((s.start, s.end, s.label) for s in value.entities), value.sentences, value.searched
-    return value
-
-
-def _store_path(folder: Path, name: str) -> Path:
-    return folder / store_name(name)
-
-
-def store_name(name: str) -> str:
-    """One file per model, model version, builder version and NER settings: any of them
-    changing starts a new cache (issue 7: invalidated by a new version or setting)."""
-    settings = repr((NOT_NEEDED, MAX_PARAGRAPH_CHARS, CHUNK_CHARS, __version__, _version(name)))
-    digest = hashlib.sha256(settings.encode()).hexdigest()[:16]
-    return f"ner-{name}-{digest}.pickle"
-
-
-def _read_store(store: Path, name: str) -> None:
-    _loaded.add(store)
-    _in_store[store] = frozenset()
-    if not store.is_file():
-        return
-    try:
-        stored = pickle.loads(store.read_bytes())  # noqa: S301 - a file this build wrote in its own cache folder
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError):
-        stored = None
-    if not isinstance(stored, dict):
-        log.warning("entity cache %s is unreadable; starting afresh", store)
-        return
-    # Files written before results were kept as tuples hold Parsed objects: both are read.
-    _cache.update(((name, text), value) for text, value in stored.items())
-    _in_store[store] = frozenset(stored)
-
-
-def _keep_store(store: Path, name: str, found: dict[str, Parsed], keep: Iterable[str], changed: bool) -> None:
-    """Keep what this build used (`found`, and `keep` as far as it is known): stale
-    paragraphs drop out of the cache. Written only when that is not what the file holds."""
-    entries = {t: _raw(p) for t, p in found.items()}
-    entries.update((t, _raw(_cache[(name, t)])) for t in keep if t not in entries and (name, t) in _cache)
-    if not changed and _in_store.get(store) == entries.keys():
-        return
-    _write_store(store, entries)
-    _in_store[store] = frozenset(entries)
-
-
-def _write_store(store: Path, entries: dict[str, _Raw]) -> None:
-    write_file(store, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL), "ner-*.pickle")
+def settings(name: str) -> str:
+    """What the model's results depend on: spaCy's version, the pipeline's name and
+    version, and the settings here (a change to any starts afresh)."""
+    return repr((version("spacy"), name, _version(name), NOT_NEEDED, MAX_PARAGRAPH_CHARS, CHUNK_CHARS))
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:

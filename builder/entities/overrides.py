@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import yamlsafe
+from ..corpus import yamlsafe
 from ..errors import ConfigError
 from .aliases import Cluster, name_of
 from .labels import TYPES

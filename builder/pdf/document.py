@@ -1,5 +1,5 @@
-"""What goes into the PDF, gathered from the build's structured data (briefing.json's
-dictionary, the entity index, the articles). Citations become numbered references a
+"""What goes into the PDF, gathered from the build's record of the briefing
+(render/record.py, what briefing.json holds), the entity index and the articles. Citations become numbered references a
 reader on paper can follow: [3] -> "3. ABC, 'Title', paragraph 4".
 """
 
@@ -11,7 +11,16 @@ from dataclasses import dataclass, field, replace
 
 from ..analysis import outlets as outlet_names
 from ..model import Corpus, EntityIndex
-
+from ..render.record import (
+    Briefing,
+    Cite,
+    ClaimEntry,
+    DisagreementEntry,
+    EventEntry,
+    FigureEntry,
+    QuoteEntry,
+    SourceRow,
+)
 
 # The comparison table prints a row per article up to this many; past it, the articles
 # sharing the most claims (2,225 rows took 151 landscape pages and 48 s to lay out).
@@ -43,14 +52,14 @@ class Document:
     articles: int
     outlets: str  # "5 articles from 2 named outlets (3 name none)"
     build_date: str
-    briefing: Mapping[str, object]  # briefing.json's dictionary
-    sources: Sequence[Mapping[str, object]]
-    compared: Sequence[Mapping[str, object]]  # the comparison table's rows
+    briefing: Briefing
+    sources: Sequence[SourceRow]
+    compared: Sequence[SourceRow]  # the comparison table's rows
     entities: Sequence[Mapping[str, object]]
     references: Mapping[tuple[str, str], Reference]  # (article, anchor) -> reference, unnumbered
-    # What the briefing page shows of each section (briefing.json's "page"), as
-    # briefing.json's entries, and how many entries of the section's list it leaves out.
-    shown: Mapping[str, Sequence[Mapping[str, object]]] = field(default_factory=dict)
+    # What the briefing page shows of each section (the record's "page"), as the
+    # record's entries, and how many entries of the section's list it leaves out.
+    shown: Mapping[str, Sequence[object]] = field(default_factory=dict)
     more: Mapping[str, int] = field(default_factory=dict)
     appendix: tuple[ArticleText, ...] = field(default=())
 
@@ -64,15 +73,15 @@ class Numbering:
         self._numbers: dict[tuple[str, str], int] = {}
         self.used: list[Reference] = []
 
-    def __call__(self, cite: Mapping[str, object]) -> int:
-        key = (str(cite["article"]), str(cite["anchor"]))
+    def __call__(self, cite: Cite) -> int:
+        key = (cite.article, cite.anchor)
         if key not in self._numbers:
             self._numbers[key] = len(self._numbers) + 1
             self.used.append(replace(self._sources[key], number=self._numbers[key]))
         return self._numbers[key]
 
 
-def build_document(corpus: Corpus, briefing: Mapping[str, object], entities: EntityIndex,
+def build_document(corpus: Corpus, briefing: Briefing, entities: EntityIndex,
                    site_title: str, with_articles: bool = False) -> Document:
     references = {
         (a.slug, p.anchor): Reference(
@@ -86,8 +95,7 @@ def build_document(corpus: Corpus, briefing: Mapping[str, object], entities: Ent
         for a in corpus.articles for p in a.paragraphs
     }
     dates = sorted(a.metadata.date.value for a in corpus.articles if a.metadata.date)
-    headline = briefing.get("headline")
-    title = str(headline["text"]) if isinstance(headline, dict) else site_title
+    title = briefing.headline.text if briefing.headline else site_title
     rows = [
         {"name": e.name, "type": e.type, "role": e.roles[0].text if e.roles else "",
          "mentions": len(e.mentions), "articles": len(e.articles)}
@@ -107,7 +115,7 @@ def build_document(corpus: Corpus, briefing: Mapping[str, object], entities: Ent
         for a in corpus.articles
     ) if with_articles else ()
     shown, more = _shown(briefing)
-    sources: list[Mapping[str, object]] = list(briefing["sources"])  # type: ignore[call-overload]
+    sources = briefing.sources
     return Document(
         title=title,
         site_title=site_title,
@@ -117,8 +125,7 @@ def build_document(corpus: Corpus, briefing: Mapping[str, object], entities: Ent
         build_date=corpus.build_date.isoformat(),
         briefing=briefing,
         sources=sources,
-        compared=sources if len(sources) <= COMPARED else
-        sorted(sources, key=lambda s: -s["claims_shared"])[:COMPARED],  # type: ignore[operator]
+        compared=sources if len(sources) <= COMPARED else sorted(sources, key=lambda s: -s.claims_shared)[:COMPARED],
         entities=rows,
         references=references,
         shown=shown,
@@ -127,22 +134,23 @@ def build_document(corpus: Corpus, briefing: Mapping[str, object], entities: Ent
     )
 
 
-# briefing.json's "page" names entries of these lists.
-_SECTIONS = {"key_points": "claims", "timeline": "timeline", "figures": "figures",
-             "quotes": "quotes", "disagreements": "disagreements"}
-
-
-def _shown(briefing: Mapping[str, object]) -> tuple[dict[str, list[Mapping[str, object]]], dict[str, int]]:
+def _shown(briefing: Briefing) -> tuple[dict[str, list[object]], dict[str, int]]:
     """The page's entries of each section. The key points leave out the overview's
     claims, so "more" counts the claims shown in neither."""
-    page: Mapping[str, list[str]] = briefing["page"]  # type: ignore[assignment]
-    shown: dict[str, list[Mapping[str, object]]] = {}
+    sections: dict[str, tuple[tuple[str, ...], Sequence[ClaimEntry | EventEntry | FigureEntry | QuoteEntry
+                                                         | DisagreementEntry]]] = {
+        "key_points": (briefing.page.key_points, briefing.claims),
+        "timeline": (briefing.page.timeline, briefing.timeline),
+        "figures": (briefing.page.figures, briefing.figures),
+        "quotes": (briefing.page.quotes, briefing.quotes),
+        "disagreements": (briefing.page.disagreements, briefing.disagreements),
+    }
+    shown: dict[str, list[object]] = {}
     more: dict[str, int] = {}
-    for section, key in _SECTIONS.items():
-        entries: list[Mapping[str, object]] = briefing[key]  # type: ignore[assignment]
-        by_id = {e["id"]: e for e in entries}
-        shown[section] = [by_id[i] for i in page[section]]
-        printed = len(shown[section]) + (len(briefing["overview"]) if section == "key_points" else 0)  # type: ignore[arg-type]
+    for section, (ids, entries) in sections.items():
+        by_id = {e.id: e for e in entries}
+        shown[section] = [by_id[i] for i in ids]
+        printed = len(shown[section]) + (len(briefing.overview) if section == "key_points" else 0)
         more[section] = len(entries) - printed
     return shown, more
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from ..errors import BriefingError
-from ..writer import atomic_write
+from ..files import atomic_write
 from .document import Document, Numbering
 
 if TYPE_CHECKING:

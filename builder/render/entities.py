@@ -13,13 +13,12 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-
-from ..entities.labels import PLURAL, TYPES
-from ..memo import Memo, key
 from ..analysis import outlets as outlet_names
+from ..cache import NO_CACHE, Memo, key
+from ..entities.labels import PLURAL, TYPES
 from ..model import Article, Corpus, Entity, EntityIndex, Mention, Paragraph
-from .environment import html_link, markdown_environment, markdown_link
-from .escape import Safe, html_piece
+from .environment import markdown_environment, markdown_link
+from .escape import Safe, escape, escape_piece
 
 INDEX_PATH = "entities/index.md"
 # A page lists at most this many mentions in context; Donald Trump in a corpus of
@@ -76,8 +75,8 @@ def link_spans(corpus: Corpus, index: EntityIndex, paged: frozenset[str] | None 
 
 
 def linked_paragraphs(article: Article, spans: Spans) -> dict[str, Safe]:
-    """paragraph anchor -> the paragraph as HTML (the article page's paragraphs are raw
-    HTML, `article.md.j2`), each entity's first mention in it linked to the entity's
+    """paragraph anchor -> the paragraph as Markdown, each entity's first mention in it
+    linked to the entity's
     page. Paragraphs without linked entities are absent."""
     page = _article_path(article.slug)
     return {p.anchor: _linked(p.text, found, page) for p in article.body if (found := spans.get(p.anchor))}
@@ -98,10 +97,10 @@ def _linked(text: str, spans: list[tuple[int, int, str]], page: str) -> Safe:
         if target in linked or start < pos:
             continue  # first mention per paragraph only; overlapping spans never
         linked.add(target)
-        parts.append(html_piece(text[pos:start]))
-        parts.append(html_link(text[start:end], target, page))
+        parts.append(escape_piece(text[pos:start]))
+        parts.append(markdown_link(text[start:end], target, page))
         pos = end
-    parts.append(html_piece(text[pos:]))
+    parts.append(escape_piece(text[pos:]))
     return Safe("".join(parts).strip())
 
 
@@ -119,7 +118,7 @@ def render_entities(corpus: Corpus, index: EntityIndex, paged: frozenset[str] | 
     """The index and a page per entity in `paged` (default: every entity); `memo`
     as in render_site."""
     paged = frozenset(e.slug for e in index.entities) if paged is None else paged
-    memo = memo or Memo(None, "pages", ())
+    memo = memo or NO_CACHE.memo("pages")
     articles = {a.slug: a for a in corpus.articles}
     by_slug = {e.slug: e for e in index.entities if e.slug in paged}
     paragraphs = {(a.slug, p.anchor): p for a in corpus.articles for p in a.body}
@@ -211,16 +210,16 @@ def _render_entity(entity: Entity, articles: Mapping[str, Article], paragraphs: 
     for slug, mentions in sorted(groups.items(), key=lambda item: when(item[0])):
         article = articles[slug]
         meta = article.metadata
-        about = html_piece(" · ".join((
+        about = " · ".join((
             meta.outlet.value if meta.outlet else "outlet unknown",
             meta.date.value.isoformat() if meta.date else "date unknown",
-        )))
+        ))
         items = [
-            (html_link(f"¶{paragraphs[(slug, x.anchor)].number}", f"{_article_path(slug)}#{x.anchor}", page),
+            (markdown_link(f"¶{paragraphs[(slug, x.anchor)].number}", f"{_article_path(slug)}#{x.anchor}", page),
              _context(paragraphs[(slug, x.anchor)].text, x))
             for x in mentions
         ]
-        mention_groups.append((html_link(meta.title.value, _article_path(slug), page), about, items))
+        mention_groups.append((markdown_link(meta.title.value, _article_path(slug), page), about, items))
     outlet_rows, sources = _outlet_rows(entity, articles)
     related = [(markdown_link(by_slug[s].name, entity_path(by_slug[s]), page), by_slug[s].type, n)
                for s, n in entity.related if s in by_slug]
@@ -260,7 +259,7 @@ def _outlet_rows(entity: Entity, articles: Mapping[str, Article]) -> tuple[list[
 
 
 def _context(text: str, m: Mention) -> Safe:
-    """The mention's sentence as HTML, the name in bold; cut around the name when long."""
+    """The mention's sentence, the name in bold; cut around the name when long."""
     start, end = m.sentence
     start, end = min(start, m.start), max(end, m.end)
     before, after = text[start:m.start], text[m.end:end]
@@ -269,5 +268,4 @@ def _context(text: str, m: Mention) -> Safe:
         before, lead = before[-(MAX_CONTEXT // 2):].split(" ", 1)[-1], "… "
     if len(after) > MAX_CONTEXT // 2:
         after, trail = after[: MAX_CONTEXT // 2].rsplit(" ", 1)[0], " …"
-    line = f"{lead}{html_piece(before)}<strong>{html_piece(text[m.start:m.end])}</strong>{html_piece(after)}{trail}"
-    return Safe(line.strip())
+    return Safe(f"{lead}{escape_piece(before)}**{escape(text[m.start:m.end])}**{escape_piece(after)}{trail}".strip())

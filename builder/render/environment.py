@@ -4,12 +4,18 @@
 from __future__ import annotations
 
 import functools
-import html
 import posixpath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .escape import Safe, escape, finalize, front_matter, html_code, html_line, html_piece, html_text
+from .escape import (
+    Safe,
+    escape,
+    finalize,
+    front_matter,
+    html_code,
+    html_text,
+)
 
 
 def relative(target: str, page: str) -> str:
@@ -30,20 +36,6 @@ def markdown_link(text: str, target: str, page: str = "index.md") -> Safe:
     return Safe(f"[{escape(text)}]({relative(target, page)})")
 
 
-# Raw HTML in the builder's pages (`builder/rawhtml.py`): a link MkDocs is to resolve
-# carries RAW_LINK; a block of lines between HTML_START and HTML_END, none blank, each
-# a whole element or inside one, is passed through as it is.
-RAW_LINK = "data-briefing-link"
-HTML_START = "<!-- briefing:html -->"
-HTML_END = "<!-- /briefing:html -->"
-
-
-def html_link(text: str, target: str, page: str = "index.md") -> Safe:
-    """A link from `page` to `target` in raw HTML, its label escaped. The plugin
-    resolves and checks it as MkDocs does a Markdown link."""
-    return Safe(f'<a {RAW_LINK} href="{html.escape(relative(target, page))}">{html_piece(text.strip())}</a>')
-
-
 @functools.lru_cache(maxsize=1)
 def markdown_environment() -> Environment:
     env = Environment(
@@ -53,7 +45,6 @@ def markdown_environment() -> Environment:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.globals.update(safe=Safe, front_matter=front_matter, link=markdown_link, html_start=Safe(HTML_START),
-                       html_end=Safe(HTML_END))
-    env.filters.update(html=html_text, html_code=html_code, html_line=html_line)
+    env.globals.update(safe=Safe, front_matter=front_matter, link=markdown_link)
+    env.filters.update(html=html_text, html_code=html_code)
     return env

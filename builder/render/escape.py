@@ -11,8 +11,9 @@ paragraph is one line, so "start of a line" is the start of the text.
 The property tests render `escape(text)` with the site's own extension set and
 check the visible text comes back unchanged.
 
-The pages' raw HTML blocks (`html_text`, `html_piece`, `html_line`) need only HTML's
-own escaping: Python-Markdown passes them through untouched.
+The pages' raw HTML blocks (the cleaning report, the provenance table: text only, no
+links, so any renderer shows them alike) need only HTML's own escaping (`html_text`):
+Python-Markdown passes them through untouched.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import html
 import json
 import re
 
-from ..blocks import collapse
+from ..corpus.blocks import collapse
 
 # Meaningful anywhere: HTML (< > &), emphasis, code, links, attribute lists and
 # Jinja-style templates ({ }), tables (|), pymdownx tilde/caret/mark/keys/critic
@@ -39,7 +40,6 @@ _WWW = re.compile(r"(?i)\b(www)\.")
 # Control characters carry no text; \x02 and \x03 are Python-Markdown's placeholders.
 _BACKTICKED = re.compile(r"`([^`]+)`")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def _ref(char: str) -> str:
@@ -96,18 +96,6 @@ def html_text(value: object) -> Safe:
     """Text for a raw HTML block (which Markdown passes through untouched): HTML-escaped,
     control characters (and with them Python-Markdown's placeholders) dropped."""
     return Safe(html.escape(_CONTROL.sub("", str(value)), quote=True))
-
-
-def html_piece(text: str) -> Safe:
-    """Text for a piece of one line of raw HTML, between tags (not in an attribute: quotes
-    are left as they are): escaped, control characters dropped, each run of whitespace
-    one space and none stripped (a blank line would end Python-Markdown's raw block)."""
-    return Safe(html.escape(_WHITESPACE.sub(" ", _CONTROL.sub("", text)), quote=False))
-
-
-def html_line(text: str) -> Safe:
-    """`html_piece` for a whole line: collapsed as `escape` collapses it, and stripped."""
-    return Safe(html.escape(collapse(_CONTROL.sub("", text)), quote=False))
 
 
 def html_code(value: object) -> Safe:

@@ -7,10 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-
-from ..memo import Memo, key
 from ..analysis import outlets as outlet_names
-from ..model import Article, Corpus, EntityIndex, Paragraph
+from ..cache import NO_CACHE, Memo, key
+from ..model import Article, Corpus, EntityIndex
 from .entities import ENTITY_PAGES, link_spans, linked_paragraphs, render_entities, with_pages
 from .environment import markdown_environment, markdown_link
 from .escape import Safe, escape
@@ -36,8 +35,8 @@ def article_path(article: Article) -> str:
 
 
 def render_article(article: Article, paragraphs: Mapping[str, Safe] | None = None) -> str:
-    """`paragraphs`: anchor -> the paragraph already written as HTML (entity links);
-    the others are escaped from their text."""
+    """`paragraphs`: anchor -> the paragraph already written as Markdown (entity
+    links); the others are escaped from their text."""
     m = article.metadata
     parts = [
         f"**{escape(m.outlet.value)}**" if m.outlet else "outlet unknown",
@@ -67,17 +66,8 @@ def render_article(article: Article, paragraphs: Mapping[str, Safe] | None = Non
     missing = [name for name, field in found if field is None]
     if missing:
         provenance.append((", ".join(missing), "unknown", "not found in the file"))
-    # The body as runs: a heading alone (Markdown, for the table of contents), or the
-    # paragraphs up to the next one (one raw HTML block).
-    runs: list[tuple[str, list[Paragraph]]] = []
-    for p in article.paragraphs:
-        if p.kind == "paragraph" and runs and runs[-1][0] == "paragraphs":
-            runs[-1][1].append(p)
-        else:
-            runs.append(("heading" if p.kind == "heading" else "paragraphs", [p]))
     return _ENV.get_template("article.md.j2").render(
         a=article, meta_line=Safe(" · ".join(parts)), provenance=provenance, shorten=_shorten, paragraphs=paragraphs or {},
-        runs=runs,
     )
 
 
@@ -133,7 +123,7 @@ def render_site(corpus: Corpus, title: str, seeds: Path, entities: EntityIndex |
                 entity_pages: int = ENTITY_PAGES, memo: Memo[str] | None = None) -> dict[str, str]:
     """Every page but the briefing's. `memo`: pages made by an earlier build, under a
     digest of what they show; a page whose inputs did not change is not made again."""
-    memo = memo or Memo(None, "pages", ())
+    memo = memo or NO_CACHE.memo("pages")
     paged = with_pages(entities, entity_pages) if entities is not None else frozenset()
     spans = link_spans(corpus, entities, paged) if entities is not None else {}
     pages = {}
