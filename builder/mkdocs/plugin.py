@@ -1,6 +1,6 @@
 """The MkDocs plugin: thin. It runs the builder before each build, watches the seeds
-under `mkdocs serve`, keeps long generated sections out of the navigation, and prints
-the PDF. The pages it builds are plain Markdown in docs/: any renderer of mkdocs.yml
+under `mkdocs serve`, keeps long generated sections out of the navigation, renders the
+builder's long machine-made blocks faster (fastpath.py), and prints the PDF. The pages it builds are plain Markdown in docs/: any renderer of mkdocs.yml
 builds them alike without it (Zensical runs no MkDocs plugin; `zensical build` after
 `briefing build` gives the same site, without the PDF).
 
@@ -18,7 +18,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from .. import summary
 from ..build import BuildResult, Settings, run
@@ -26,6 +28,7 @@ from ..errors import BriefingError
 from ..forked import InChild
 from ..pdf import PdfResult, export_build
 from .config import BriefingConfig
+from .fastpath import FastBlocks, resolver
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -39,6 +42,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._fast = FastBlocks()
+        config.markdown_extensions.append(self._fast)  # type: ignore[arg-type]
         root = Path(config.config_file_path or ".").resolve().parent
         self._settings = Settings(
             seeds=(root / self.config.seeds).resolve(),
@@ -81,6 +86,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 if pages and len(pages) > limit:
                     section.children = [p for p in pages if p.file.src_uri == f"{folder}index.md"]
         return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The page about to be rendered, for the fast path's links (fastpath.py)."""
+
+        def url_of(path: str) -> str | None:
+            target = files.get_file_from_path(path)
+            return target.url_relative_to(page.file) if target is not None else None
+
+        self._fast.start_page(resolver(page.file.src_uri, url_of))
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The anchors of the blocks the fast path rendered, for MkDocs' anchor check."""
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= self._fast.ids
+        return html
 
     def on_env(self, env: object, *, config: MkDocsConfig, files: object) -> object:
         """Every page is read by now; what is left is MkDocs' page loop, on one core. The

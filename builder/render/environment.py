@@ -36,6 +36,12 @@ def markdown_link(text: str, target: str, page: str = "index.md") -> Safe:
     return Safe(f"[{escape(text)}]({relative(target, page)})")
 
 
+# Around the long machine-made blocks of the pages: comment lines any renderer hides,
+# which the plugin's fast path looks for (builder/mkdocs/fastpath.py).
+FAST_START = "<!-- briefing:fast -->"
+FAST_END = "<!-- /briefing:fast -->"
+
+
 @functools.lru_cache(maxsize=1)
 def markdown_environment() -> Environment:
     env = Environment(
@@ -45,6 +51,7 @@ def markdown_environment() -> Environment:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.globals.update(safe=Safe, front_matter=front_matter, link=markdown_link)
+    env.globals.update(safe=Safe, front_matter=front_matter, link=markdown_link, fast_start=Safe(FAST_START),
+                       fast_end=Safe(FAST_END))
     env.filters.update(html=html_text, html_code=html_code)
     return env
