@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..analysis import outlets as outlet_names
 from ..cache import NO_CACHE, Memo, key
-from ..model import Article, Corpus, EntityIndex
+from ..model import Article, Corpus, EntityIndex, Paragraph
 from .entities import ENTITY_PAGES, link_spans, linked_paragraphs, render_entities, with_pages
 from .environment import markdown_environment, markdown_link
 from .escape import Safe, escape
