@@ -13,5 +13,9 @@ def lines(result: BuildResult) -> list[str]:
         out.append(f"pages: {len(w.written)} written, {len(w.unchanged)} unchanged, {len(w.removed)} removed, {len(w.refused)} refused")
     for problem in result.problems:
         out.append(f"skipped: {problem}")
+    for article in corpus.articles:
+        if "uncertain" in article.encoding:  # decoding.py says so in the encoding's name
+            out.append(f"encoding uncertain: {article.name} read as {article.encoding}; check its text "
+                       "(or save it as UTF-8)")
     out.append("timings: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.timings))
     return out
