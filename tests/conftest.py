@@ -1,17 +1,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
-from builder.render import GENERATED
-from builder.render.writer import MANIFEST
+from builder.corpus.load import load_corpus
+from builder.model import Corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLES = FIXTURES / "articles"
+STORY = FIXTURES / "briefing" / "articles"  # one story told by six outlets
 CORPORA = ROOT.parent / "shared" / "corpora"
 SEEDS = ROOT / "seeds"  # the five real sample articles, the default corpus
 BUILD_DATE = dt.date(2025, 6, 1)
@@ -26,21 +26,26 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
-def copy_docs(dest: Path) -> None:
-    """The hand-written part of docs/ (stylesheets, about.md, theme overrides). What a
-    build left there is not copied: the test project's own build must write it (a copy
-    without its manifest would be "a file the builder did not write")."""
-    shutil.copytree(ROOT / "docs", dest, ignore=shutil.ignore_patterns(*GENERATED, MANIFEST))
+# The corpora are read once per session, when a test first asks for them, never at
+# import: collecting the tests (`pytest --collect-only`, `-m "not slow"`) reads nothing.
+# A Corpus is frozen, so the tests can share one.
+
+@pytest.fixture(scope="session")
+def fixture_corpus() -> Corpus:
+    """tests/fixtures/articles: one file per reading or cleaning case."""
+    return load_corpus(ARTICLES, BUILD_DATE)
 
 
-def make_project(tmp_path: Path, seeds: Path) -> Path:
-    """A copy of the project's site configuration around a given seeds folder."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    copy_docs(project / "docs")
-    shutil.copytree(seeds, project / "seeds")
-    return project
+@pytest.fixture(scope="session")
+def seed_corpus() -> Corpus:
+    """seeds/: the five real sample articles."""
+    return load_corpus(SEEDS, BUILD_DATE)
+
+
+@pytest.fixture(scope="session")
+def story_corpus() -> Corpus:
+    """tests/fixtures/briefing/articles: the story the analyses are checked against."""
+    return load_corpus(STORY, BUILD_DATE)
 
 
 def write(path: Path, content: str | bytes) -> Path:

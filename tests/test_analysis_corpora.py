@@ -20,6 +20,7 @@ from builder.render import briefing_json, render_analysis_pages
 
 CLUSTERS = CORPORA / "news-clusters"
 needs_clusters = pytest.mark.skipif(not CLUSTERS.is_dir(), reason="../shared/corpora/news-clusters is not here")
+pytestmark = pytest.mark.slow  # every test here reads a real corpus
 # Three outlets or more, different kinds of story: a shooting, a data breach, an attack.
 SAMPLE = ("64_las_vegas_shooting", "72_hack_equifax_breach", "68_truck_attack_in_nice")
 _LINK = re.compile(r"\]\(\.\./articles/([a-z0-9-]+)\.md#([a-z0-9-]+)")

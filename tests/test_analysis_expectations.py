@@ -12,11 +12,10 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import BUILD_DATE, FIXTURES
+from conftest import FIXTURES
 
 from builder.analysis import Analysis, analyse
 from builder.analysis.attribution import speaker_key
-from builder.corpus.load import load_corpus
 from builder.model import Corpus
 
 STORY = FIXTURES / "briefing"
@@ -42,8 +41,8 @@ class Score:
 
 
 @pytest.fixture(scope="module")
-def story() -> tuple[Corpus, Analysis, dict[str, Any]]:
-    corpus = load_corpus(STORY / "articles", BUILD_DATE)
+def story(story_corpus: Corpus) -> tuple[Corpus, Analysis, dict[str, Any]]:
+    corpus = story_corpus
     expected = yaml.safe_load((STORY / "expected.yml").read_text(encoding="utf-8"))
     return corpus, analyse(corpus), expected
 

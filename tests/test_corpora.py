@@ -18,6 +18,7 @@ BBC = CORPORA / "bbc-news-2225"
 CLUSTERS = CORPORA / "news-clusters"
 needs_bbc = pytest.mark.skipif(not BBC.is_dir(), reason="../shared/corpora/bbc-news-2225 is not here")
 needs_clusters = pytest.mark.skipif(not CLUSTERS.is_dir(), reason="../shared/corpora/news-clusters is not here")
+pytestmark = pytest.mark.slow  # every test here reads a real corpus
 
 
 @needs_bbc

@@ -112,6 +112,7 @@ def test_fixtures(tmp_path: Path) -> None:
     _check("fixtures", index_entities(corpus, seeds), EXPECTED / "expected-fixtures.yml")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("number", ["24", "32", "43", "57"])
 def test_real_cluster(tmp_path: Path, number: str) -> None:
     expected = EXPECTED / f"expected-cluster-{number}.yml"

@@ -3,62 +3,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import posixpath
 import re
-import shutil
-import subprocess
-import sys
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_docs
+from conftest import BUILD_DATE, FIXTURES
+from sites import broken_links, build, make_project, parse
 
 from builder.build import BuildResult, Settings, run
 
 SEEDS = FIXTURES / "entities" / "seeds"
-BUILD_DATE = dt.date(2025, 6, 1)
-
-
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"] or "")
-        if tag == "a" and a.get("href"):
-            self.hrefs.append(a["href"] or "")
-
-
-def _parse(path: Path) -> _Links:
-    parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+pytestmark = pytest.mark.slow  # every test here reads the site built below
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
-    project = tmp_path_factory.mktemp("entities-site")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  - briefing:\n      seeds: seeds\n" in config  # the option block this test extends
-    (project / "mkdocs.yml").write_text(
-        config.replace("  - briefing:\n      seeds: seeds\n", f"  - briefing:\n      seeds: seeds\n      build_date: {BUILD_DATE}\n"),
-        encoding="utf-8")
-    copy_docs(project / "docs")
-    shutil.copytree(SEEDS, project / "seeds")
+    project = make_project(tmp_path_factory.mktemp("entities-site"), SEEDS, build_date=BUILD_DATE.isoformat())
     result = run(Settings(seeds=project / "seeds", docs=project / "docs", title="Briefing", build_date=BUILD_DATE))
     assert result.problems == []
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], check=False, cwd=project,
-                           capture_output=True, text=True, env=env)
-    assert built.returncode == 0, built.stderr
+    build(project)
     return project, result
 
 
@@ -76,20 +40,14 @@ def test_pages_on_disk_follow_the_url_contract(site: tuple[Path, BuildResult]) -
 def test_every_link_of_the_entity_and_article_pages_resolves(site: tuple[Path, BuildResult]) -> None:
     project, _ = site
     root = project / "site"
+    assert broken_links(root) == []  # every page of the site, these among them
     pages = [*(root / "entities").rglob("index.html"), *(root / "articles").rglob("index.html")]
     checked = 0
     for page in pages:
-        for href in _parse(page).hrefs:
+        for href in parse(page).hrefs:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or not parts.path:
                 continue  # external links and same-page anchors (permalinks) are not ours
-            url_dir = posixpath.dirname(page.relative_to(root).as_posix())
-            target = root / posixpath.normpath(posixpath.join(url_dir, unquote(parts.path)))
-            if target.is_dir():
-                target = target / "index.html"
-            assert target.is_file(), f"{page.relative_to(root)}: {href} leads nowhere"
-            if parts.fragment and target.suffix == ".html":
-                assert parts.fragment in _parse(target).ids, f"{page.relative_to(root)}: {href} has no such anchor"
             checked += 1
     assert checked > 100
 
@@ -133,7 +91,7 @@ def test_every_mention_carries_its_provenance(site: tuple[Path, BuildResult]) ->
 
 def test_article_pages_link_names_to_entity_pages(site: tuple[Path, BuildResult]) -> None:
     project, _ = site
-    page = _parse(project / "site" / "articles" / "debate-night" / "index.html")
+    page = parse(project / "site" / "articles" / "debate-night" / "index.html")
     assert "../../entities/mark-carney/" in page.hrefs
     assert page.hrefs.count("../../entities/mark-carney/") == 3  # paragraphs 1, 2 and 3 each name him
     # Paragraph 3 names Jagmeet Singh twice ("Jagmeet Singh", then "Singh"): one link.
@@ -150,34 +108,11 @@ def test_a_second_build_writes_nothing(site: tuple[Path, BuildResult]) -> None:
     assert again.written is not None and again.written.written == ()
 
 
-class _Headings(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.h2: list[str] = []
-        self._in = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "h2":
-            self._in = True
-            self.h2.append("")
-        elif tag == "a" and self._in and ("class", "headerlink") in attrs:
-            self._in = False  # the permalink's "¶" is not part of the title
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "h2":
-            self._in = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in:
-            self.h2[-1] += data
-
-
 def test_entity_pages_have_their_sections_as_headings(site: tuple[Path, BuildResult]) -> None:
     project, result = site
     for e in result.entities.entities:
-        headings = _Headings()
-        headings.feed((project / "site" / "entities" / e.slug / "index.html").read_text(encoding="utf-8"))
-        sections = [h.strip() for h in headings.h2]
+        headings = parse(project / "site" / "entities" / e.slug / "index.html").headings
+        sections = [text for tag, text in headings if tag == "h2"]
         assert sections[:2] == ["Mentions", "Sources"], (e.slug, sections)
 
 

@@ -5,20 +5,17 @@ that was not written: the strict MkDocs build at the end checks every one."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_docs
+from conftest import STORY
+from sites import build, make_project
 
 from builder.build import Settings, run
 from builder.render.entities import ENTITY_PAGES, with_pages
 
-SEEDS = FIXTURES / "briefing" / "articles"
+SEEDS = STORY
 LIMIT = 4
 
 
@@ -71,16 +68,8 @@ def test_articles_and_the_briefing_link_only_to_pages_that_exist(limited) -> Non
         assert row.link in written | {""}
 
 
+@pytest.mark.slow
 def test_the_plugin_option_builds_strictly(tmp_path: Path) -> None:
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  - briefing:\n      seeds: seeds\n" in config
-    (tmp_path / "mkdocs.yml").write_text(
-        config.replace("  - briefing:\n      seeds: seeds\n",
-                       f"  - briefing:\n      seeds: seeds\n      pdf: false\n      entity_pages: {LIMIT}\n"),
-        encoding="utf-8")
-    copy_docs(tmp_path / "docs")
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], check=False, cwd=tmp_path,
-                           capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert built.returncode == 0, built.stderr
-    assert len([p for p in (tmp_path / "site" / "entities").iterdir() if p.is_dir()]) == LIMIT
+    project = make_project(tmp_path, SEEDS, pdf=False, entity_pages=LIMIT)
+    build(project)
+    assert len([p for p in (project / "site" / "entities").iterdir() if p.is_dir()]) == LIMIT

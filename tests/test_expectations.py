@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import ARTICLES, BUILD_DATE, FIXTURES
+from conftest import FIXTURES
 
-from builder.corpus.load import load_corpus
+from builder.model import Corpus
 
 EXPECTED = yaml.safe_load((FIXTURES / "expectations.yml").read_text(encoding="utf-8"))
-ARTICLES_BY_NAME = {a.name: a for a in load_corpus(ARTICLES, BUILD_DATE).articles}
 
 
-def test_every_fixture_has_expectations() -> None:
-    assert sorted(EXPECTED) == sorted(ARTICLES_BY_NAME)
+def test_every_fixture_has_expectations(fixture_corpus: Corpus) -> None:
+    assert sorted(EXPECTED) == sorted({a.name for a in fixture_corpus.articles})
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_fixture_expectations(name: str) -> None:
-    article, expected = ARTICLES_BY_NAME[name], EXPECTED[name]
+def test_fixture_expectations(name: str, fixture_corpus: Corpus) -> None:
+    article, expected = next(a for a in fixture_corpus.articles if a.name == name), EXPECTED[name]
     m = article.metadata
     body = "\n".join(p.text for p in article.paragraphs)
     assert m.title.value == expected["title"]

@@ -11,37 +11,41 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLES, BUILD_DATE, SEEDS
+from conftest import ARTICLES, SEEDS
 
-from builder.corpus.load import load_corpus
-from builder.model import Article
+from builder.model import Article, Corpus
 from builder.render.pages import render_article
 from builder.render.record import article_record
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
-CORPUS = load_corpus(ARTICLES, BUILD_DATE)
-BY_NAME = {a.name: a for a in CORPUS.articles}
-SEED_CORPUS = load_corpus(SEEDS, BUILD_DATE)
+# Parametrized over the files, not a loaded corpus: collecting reads no article.
+FIXTURE_NAMES = sorted(p.name for p in ARTICLES.iterdir())
+SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
-def test_every_fixture_built() -> None:
-    assert CORPUS.skipped == ()
-    assert sorted(BY_NAME) == sorted(p.name for p in ARTICLES.iterdir())
+def _article(corpus: Corpus, name: str) -> Article:
+    return next(a for a in corpus.articles if a.name == name)
 
 
-def test_every_seed_built() -> None:
-    assert SEED_CORPUS.skipped == ()
-    assert len(SEED_CORPUS.articles) == len([p for p in SEEDS.glob("*.txt")])
+def test_every_fixture_built(fixture_corpus: Corpus) -> None:
+    assert fixture_corpus.skipped == ()
+    assert sorted(a.name for a in fixture_corpus.articles) == FIXTURE_NAMES
 
 
-@pytest.mark.parametrize("name", sorted(BY_NAME))
-def test_golden(name: str, update_goldens: bool) -> None:
-    _compare(GOLDENS, BY_NAME[name], update_goldens)
+def test_every_seed_built(seed_corpus: Corpus) -> None:
+    assert seed_corpus.skipped == ()
+    assert len(seed_corpus.articles) == len([p for p in SEEDS.glob("*.txt")])
+    assert sorted(a.name for a in seed_corpus.articles) == SEED_NAMES
 
 
-@pytest.mark.parametrize("name", sorted(a.name for a in SEED_CORPUS.articles))
-def test_seed_golden(name: str, update_goldens: bool) -> None:
-    _compare(GOLDENS / "seeds", next(a for a in SEED_CORPUS.articles if a.name == name), update_goldens)
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_golden(name: str, fixture_corpus: Corpus, update_goldens: bool) -> None:
+    _compare(GOLDENS, _article(fixture_corpus, name), update_goldens)
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_seed_golden(name: str, seed_corpus: Corpus, update_goldens: bool) -> None:
+    _compare(GOLDENS / "seeds", _article(seed_corpus, name), update_goldens)
 
 
 def _compare(folder: Path, article: Article, update_goldens: bool) -> None:

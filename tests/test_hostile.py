@@ -11,13 +11,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLES, FIXTURES, make_project, write
+from conftest import ARTICLES, FIXTURES, write
+from sites import ENV, build, make_project
 
 from builder.build import Settings, run
 from builder.render.writer import write_pages
 
 HOSTILE = FIXTURES / "hostile"
-ENV = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1748736000"}
 SKIPPED = {
     "binary_file.txt": "file looks binary",
     "empty_file.txt": "file is empty or only whitespace",
@@ -53,7 +53,7 @@ def _tree(root: Path, exclude: tuple[str, ...]) -> dict[str, str]:
 
 
 class _Live(HTMLParser):
-    """Collects anything in a page that could run or load: event handlers, script
+    """Not sites.Page: a scan of the whole page, not only its <article>. Collects anything in a page that could run or load: event handlers, script
     URLs, frames, inline scripts that are not the theme's own."""
 
     def __init__(self) -> None:
@@ -96,12 +96,13 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subpro
     project = make_project(tmp, _seeds(tmp))
     write(project / "docs" / "articles" / "my-notes.md", "# My notes\n\nHand-written, inside a folder the builder owns.\n")
     before = _tree(tmp, ("project/site/", "project/docs/", "project/.briefing-cache/"))
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True, env=ENV)
+    result = build(project, strict=False, check=False)
     after = _tree(tmp, ("project/site/", "project/docs/", "project/.briefing-cache/"))
     assert before == after, "the build wrote outside docs/, site/ and its cache"
     return project, result, before
 
 
+@pytest.mark.slow
 def test_plain_build_succeeds_and_names_every_skipped_file(hostile_site) -> None:  # type: ignore[no-untyped-def]
     project, result, _ = hostile_site
     assert result.returncode == 0, result.stderr
@@ -114,6 +115,7 @@ def test_plain_build_succeeds_and_names_every_skipped_file(hostile_site) -> None
         assert name in landing
 
 
+@pytest.mark.slow
 def test_no_page_carries_live_markup_from_an_article(hostile_site) -> None:  # type: ignore[no-untyped-def]
     project, _, _ = hostile_site
     pages = list((project / "site").rglob("*.html"))
@@ -122,6 +124,7 @@ def test_no_page_carries_live_markup_from_an_article(hostile_site) -> None:  # t
         assert _scan(page).problems == [], page
 
 
+@pytest.mark.slow
 def test_search_index_holds_text_not_markup(hostile_site) -> None:  # type: ignore[no-untyped-def]
     import json
 
@@ -136,6 +139,7 @@ def test_search_index_holds_text_not_markup(hostile_site) -> None:  # type: igno
             assert parser.problems == [] and "<script" not in field, doc["location"]
 
 
+@pytest.mark.slow
 def test_markup_is_shown_as_text(hostile_site) -> None:  # type: ignore[no-untyped-def]
     site = hostile_site[0] / "site" / "articles"
     text = " ".join(_scan(site / "markup-in-text" / "index.html").text)
@@ -149,6 +153,7 @@ def test_markup_is_shown_as_text(hostile_site) -> None:  # type: ignore[no-untyp
     assert "<img src=x onerror=alert('author')>" in front
 
 
+@pytest.mark.slow
 def test_template_and_snippet_syntax_is_literal(hostile_site) -> None:  # type: ignore[no-untyped-def]
     page = hostile_site[0] / "site" / "articles" / "template-syntax" / "index.html"
     text = " ".join(_scan(page).text)
@@ -157,11 +162,13 @@ def test_template_and_snippet_syntax_is_literal(hostile_site) -> None:  # type: 
     assert "markdown_extensions" not in text  # mkdocs.yml was not included
 
 
+@pytest.mark.slow
 def test_no_code_ran_and_no_absolute_path_was_written(hostile_site) -> None:  # type: ignore[no-untyped-def]
     assert not Path("/tmp/briefing-pwned").exists()
     assert not Path("/tmp/briefing-absolute").exists()
 
 
+@pytest.mark.slow
 def test_slugs_stay_inside_and_collisions_get_distinct_pages(hostile_site) -> None:  # type: ignore[no-untyped-def]
     articles = hostile_site[0] / "site" / "articles"
     names = {p.name for p in articles.iterdir() if p.is_dir()}
@@ -169,6 +176,7 @@ def test_slugs_stay_inside_and_collisions_get_distinct_pages(hostile_site) -> No
     assert "Ünïcödé name, spaces and all" in " ".join(_scan(articles / "unicode-file-name" / "index.html").text)
 
 
+@pytest.mark.slow
 def test_hand_written_page_survives(hostile_site) -> None:  # type: ignore[no-untyped-def]
     project = hostile_site[0]
     notes = project / "docs" / "articles" / "my-notes.md"
@@ -176,16 +184,18 @@ def test_hand_written_page_survives(hostile_site) -> None:  # type: ignore[no-un
     assert (project / "site" / "articles" / "my-notes" / "index.html").exists()
 
 
+@pytest.mark.slow
 def test_very_long_line_is_read(hostile_site) -> None:  # type: ignore[no-untyped-def]
     page = hostile_site[0] / "docs" / "articles" / "very-long-line.md"
     assert page.read_text(encoding="utf-8").count("This sentence repeats without a break.") == 50_000
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     outputs = []
     for name in ("one", "two"):
         project = make_project(tmp_path / name, _seeds(tmp_path / name))
-        subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True, env=ENV, check=True)
+        build(project, strict=False)
         outputs.append(
             {**_tree(project / "docs", ("stylesheets",)),
              **{k: v for k, v in _tree(project / "site", ("assets/",)).items() if k.endswith((".html", ".json", ".xml"))}}

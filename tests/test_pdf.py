@@ -40,6 +40,7 @@ def _text(reader: PdfReader, page: int) -> str:
     return reader.pages[page].extract_text() or ""
 
 
+@pytest.mark.slow
 def test_contents_have_page_numbers(pdf) -> None:  # type: ignore[no-untyped-def]
     reader, pages = pdf
     contents = _text(reader, 1)
@@ -49,6 +50,7 @@ def test_contents_have_page_numbers(pdf) -> None:  # type: ignore[no-untyped-def
         assert name in _text(reader, int(number) - 1)
 
 
+@pytest.mark.slow
 def test_every_page_but_the_cover_says_page_x_of_y(pdf) -> None:  # type: ignore[no-untyped-def]
     reader, pages = pdf
     assert "Page 1 of" not in _text(reader, 0)
@@ -56,6 +58,7 @@ def test_every_page_but_the_cover_says_page_x_of_y(pdf) -> None:  # type: ignore
         assert f"Page {index + 1} of {pages}" in _text(reader, index)
 
 
+@pytest.mark.slow
 def test_cover_and_running_header(pdf, story) -> None:  # type: ignore[no-untyped-def]
     reader, _ = pdf
     cover = _text(reader, 0)
@@ -64,6 +67,7 @@ def test_cover_and_running_header(pdf, story) -> None:  # type: ignore[no-untype
     assert "Overview and key points" in _text(reader, 2)  # the section name runs in the header
 
 
+@pytest.mark.slow
 def test_citations_are_numbered_references(pdf) -> None:  # type: ignore[no-untyped-def]
     reader, pages = pdf
     everything = "\n".join(_text(reader, i) for i in range(pages))
@@ -73,12 +77,14 @@ def test_citations_are_numbered_references(pdf) -> None:  # type: ignore[no-unty
     assert max(cited) == len(re.findall(r", paragraph \d+", everything))
 
 
+@pytest.mark.slow
 def test_the_comparison_is_printed_landscape(pdf) -> None:  # type: ignore[no-untyped-def]
     reader, pages = pdf
     shapes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
     assert any(w > h for w, h in shapes) and any(w < h for w, h in shapes)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
 def test_paper_sizes(story, tmp_path: Path, paper: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     export_build(story, tmp_path / "b.pdf", "Briefing", paper=paper)
@@ -92,6 +98,7 @@ def test_no_request_leaves_the_renderer() -> None:
             _refuse_fetch(url)
 
 
+@pytest.mark.slow
 def test_article_markup_is_printed_as_text(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -124,6 +131,7 @@ def test_briefing_json_names_what_the_briefing_page_shows(story) -> None:  # typ
         assert set(data["page"][section]) <= ids and data["page"][section]
 
 
+@pytest.mark.slow
 def test_the_pdf_prints_what_the_page_shows_and_counts_the_rest(story, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     briefing = story.briefing
     claims = [c for c in briefing.claims if c.id not in briefing.overview]
@@ -139,6 +147,7 @@ def test_the_pdf_prints_what_the_page_shows_and_counts_the_rest(story, tmp_path:
     assert f"{len(briefing.figures)} more figures are in briefing.json" in text
 
 
+@pytest.mark.slow
 def test_a_long_comparison_prints_the_articles_that_share_most(story, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(document, "COMPARED", 2)
     export_build(story, tmp_path / "b.pdf", "Briefing")

@@ -9,21 +9,24 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, make_project
+from conftest import STORY
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from pypdf import PdfReader
+from sites import make_project
 
 from builder import forked
 from builder.errors import BriefingError
 from builder.mkdocs import plugin
 
+pytestmark = pytest.mark.slow  # every test here builds a site and prints its PDF
+
 
 @pytest.fixture(scope="module")
 def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project built once, so that the builder's cache is warm for the tests."""
-    project = make_project(tmp_path_factory.mktemp("plugin-pdf"), FIXTURES / "briefing" / "articles")
+    project = make_project(tmp_path_factory.mktemp("plugin-pdf"), STORY)
     build(load_config(str(project / "mkdocs.yml")))
     return project
 

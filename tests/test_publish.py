@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import FIXTURES, make_project
+import pytest
+from conftest import STORY
+from sites import make_project
+
+pytestmark = pytest.mark.slow  # builds the site and its PDF
 
 GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid", "NO_MKDOCS_2_WARNING": "1"}
@@ -21,7 +25,7 @@ def _git(*args: str, cwd: Path) -> str:
 def test_gh_deploy_to_a_bare_remote(tmp_path: Path) -> None:
     remote = tmp_path / "remote.git"
     _git("init", "--bare", "-q", str(remote), cwd=tmp_path)
-    project = make_project(tmp_path, FIXTURES / "briefing" / "articles")
+    project = make_project(tmp_path, STORY)
     _git("init", "-q", cwd=project)
     _git("add", "-A", cwd=project)
     _git("commit", "-q", "-m", "site", cwd=project)

@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import subprocess
-import sys
-from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BUILD_DATE, FIXTURES, SEEDS, make_project
+from conftest import BUILD_DATE, FIXTURES, SEEDS
+from sites import broken_links, build, make_project
 
 from builder.analysis import Analysis, analyse, outlets
 from builder.analysis.attribution import speaker_key
 from builder.build import whos_who
-from builder.corpus.load import load_corpus
 from builder.entities import index_entities
 from builder.entities.names import fold
 from builder.model import Article, Corpus, EntityIndex
@@ -33,33 +30,33 @@ EXPECTED = yaml.safe_load((FIXTURES / "seeds_expected.yml").read_text(encoding="
 FLOORS = {"quotes": 0.45, "figures": 0.0, "dates": 0.6, "claims": 0.0, "disagreements": 0.3}
 
 
-@cache
-def corpus() -> Corpus:
-    return load_corpus(SEEDS, BUILD_DATE)
+@pytest.fixture(scope="module")
+def corpus(seed_corpus: Corpus) -> Corpus:
+    return seed_corpus
 
 
-@cache
-def entities() -> EntityIndex:
-    return index_entities(corpus(), SEEDS)
+@pytest.fixture(scope="module")
+def entities(corpus: Corpus) -> EntityIndex:
+    return index_entities(corpus, SEEDS)
 
 
-@cache
-def analysis() -> Analysis:
-    return analyse(corpus())
+@pytest.fixture(scope="module")
+def analysis(corpus: Corpus) -> Analysis:
+    return analyse(corpus)
 
 
-def article(name: str) -> Article:
-    return next(a for a in corpus().articles if a.name == name)
+def article(corpus: Corpus, name: str) -> Article:
+    return next(a for a in corpus.articles if a.name == name)
 
 
-def test_every_seed_has_expectations() -> None:
-    assert sorted(EXPECTED["articles"]) == sorted(a.name for a in corpus().articles)
-    assert corpus().skipped == ()
+def test_every_seed_has_expectations(corpus: Corpus) -> None:
+    assert sorted(EXPECTED["articles"]) == sorted(a.name for a in corpus.articles)
+    assert corpus.skipped == ()
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED["articles"]))
-def test_metadata_and_cleaning(name: str) -> None:
-    expected, a = EXPECTED["articles"][name], article(name)
+def test_metadata_and_cleaning(name: str, corpus: Corpus) -> None:
+    expected, a = EXPECTED["articles"][name], article(corpus, name)
     m = a.metadata
     if "title" in expected:
         assert m.title.value == expected["title"]
@@ -87,34 +84,34 @@ def test_metadata_and_cleaning(name: str) -> None:
         assert text in removed, text
 
 
-def test_outlets_are_counted_by_name_and_unknown_ones_said_plainly() -> None:
-    assert outlets.count(corpus().articles) == f"5 articles from {EXPECTED['named_outlets']} named outlets (3 name none)"
-    assert outlets.label(article("002_0eb20352f73ab953.txt")) == "article 002, outlet unknown"
+def test_outlets_are_counted_by_name_and_unknown_ones_said_plainly(corpus: Corpus) -> None:
+    assert outlets.count(corpus.articles) == f"5 articles from {EXPECTED['named_outlets']} named outlets (3 name none)"
+    assert outlets.label(article(corpus, "002_0eb20352f73ab953.txt")) == "article 002, outlet unknown"
 
 
-def _entity(name: str) -> list[str]:
+def _entity(entities: EntityIndex, name: str) -> list[str]:
     """The index entries that go by `name` (as their name or an alias)."""
-    return [e.name for e in entities().entities if fold(name) in {fold(e.name), *(fold(x) for x in e.aliases)}]
+    return [e.name for e in entities.entities if fold(name) in {fold(e.name), *(fold(x) for x in e.aliases)}]
 
 
 @pytest.mark.parametrize("expected", EXPECTED["entities"], ids=lambda e: e["name"])
-def test_one_entry_per_entity(expected: dict[str, object]) -> None:
+def test_one_entry_per_entity(expected: dict[str, object], entities: EntityIndex) -> None:
     names = [expected["name"], *expected.get("aliases", [])]  # type: ignore[misc]
-    entries = {entry for n in names for entry in _entity(str(n))}
+    entries = {entry for n in names for entry in _entity(entities, str(n))}
     assert len(entries) == 1, f"{expected['name']}: {sorted(entries)}"
-    entity = next(e for e in entities().entities if e.name in entries)
+    entity = next(e for e in entities.entities if e.name in entries)
     types = expected["type"] if isinstance(expected["type"], list) else [expected["type"]]
     assert entity.type in types, (entity.name, entity.type)
 
 
-def test_no_fragments_in_the_index() -> None:
-    names = {fold(e.name) for e in entities().entities}
+def test_no_fragments_in_the_index(entities: EntityIndex) -> None:
+    names = {fold(e.name) for e in entities.entities}
     for wrong in EXPECTED["not_entities"]:
         assert fold(wrong) not in names, wrong
 
 
-def test_whos_who_lists_people_and_organisations_with_their_roles() -> None:
-    rows = whos_who(entities(), frozenset())
+def test_whos_who_lists_people_and_organisations_with_their_roles(entities: EntityIndex) -> None:
+    rows = whos_who(entities, frozenset())
     assert rows and not {r.name for r in rows} & set(EXPECTED["whos_who_never"])
     roles = {r.name: r.role for r in rows}
     for name, role in EXPECTED["roles"].items():
@@ -127,9 +124,9 @@ def _score(name: str, right: int, total: int) -> None:
     assert share >= FLOORS[name]
 
 
-def test_quotes_and_speakers() -> None:
-    slugs = {a.name: a.slug for a in corpus().articles}
-    quotes = list(analysis().quotes.all())
+def test_quotes_and_speakers(corpus: Corpus, analysis: Analysis) -> None:
+    slugs = {a.name: a.slug for a in corpus.articles}
+    quotes = list(analysis.quotes.all())
     right = 0
     for q in EXPECTED["quotes"]:
         found = [x for x in quotes if x.span.article == slugs[q["article"]] and q["text"] in x.span.text]
@@ -142,56 +139,56 @@ def test_quotes_and_speakers() -> None:
     _score("quotes", right, len(EXPECTED["quotes"]))
 
 
-def test_dates() -> None:
-    slugs = {a.name: a.slug for a in corpus().articles}
+def test_dates(corpus: Corpus, analysis: Analysis) -> None:
+    slugs = {a.name: a.slug for a in corpus.articles}
     right = 0
     for d in EXPECTED["dates"]:
-        found = [m for m in analysis().dates if m.span.article == slugs[d["article"]] and m.span.text == d["text"]]
+        found = [m for m in analysis.dates if m.span.article == slugs[d["article"]] and m.span.text == d["text"]]
         right += bool(found) and found[0].date is not None and found[0].date.isoformat().startswith(d["date"]) \
             and len(d["date"]) == len(found[0].shown()) or (bool(found) and found[0].shown() == f"week of {d['date']}")
     _score("dates", right, len(EXPECTED["dates"]))
 
 
-def _claim_of(slug: str, text: str) -> str | None:
-    for c in analysis().claims.claims:
+def _claim_of(analysis: Analysis, slug: str, text: str) -> str | None:
+    for c in analysis.claims.claims:
         if any(s.article == slug and s.text.startswith(text) for s in c.spans):
             return c.id
     return None
 
 
-def test_claims_told_in_other_words_are_one_claim() -> None:
-    slugs = {a.name: a.slug for a in corpus().articles}
+def test_claims_told_in_other_words_are_one_claim(corpus: Corpus, analysis: Analysis) -> None:
+    slugs = {a.name: a.slug for a in corpus.articles}
     right = 0
     for claim in EXPECTED["claims"]:
-        ids = {_claim_of(slugs[s["article"]], s["text"]) for s in claim["sentences"]}
+        ids = {_claim_of(analysis, slugs[s["article"]], s["text"]) for s in claim["sentences"]}
         right += len(ids) == 1 and None not in ids
     _score("claims", right, len(EXPECTED["claims"]))
 
 
-def _figure_group(slug: str, text: str) -> str | None:
-    for g in analysis().figures.groups:
+def _figure_group(analysis: Analysis, slug: str, text: str) -> str | None:
+    for g in analysis.figures.groups:
         if any(f.span.article == slug and text in f.span.text for f in g.figures):
             return g.id
     return None
 
 
-def test_figures_grouped_by_what_they_count() -> None:
-    slugs = {a.name: a.slug for a in corpus().articles}
-    groups = {g.id: g for g in analysis().figures.groups}
+def test_figures_grouped_by_what_they_count(corpus: Corpus, analysis: Analysis) -> None:
+    slugs = {a.name: a.slug for a in corpus.articles}
+    groups = {g.id: g for g in analysis.figures.groups}
     right = 0
     for fig in EXPECTED["figures"]:
-        ids = {_figure_group(slugs[r["article"]], r["text"]) for r in fig["readings"]}
+        ids = {_figure_group(analysis, slugs[r["article"]], r["text"]) for r in fig["readings"]}
         one = len(ids) == 1 and None not in ids
         right += one and groups[next(iter(ids))].disputed == fig["differ"]
     _score("figures", right, len(EXPECTED["figures"]))
 
 
-def test_disagreements() -> None:
-    slugs = {a.name: a.slug for a in corpus().articles}
+def test_disagreements(corpus: Corpus, analysis: Analysis) -> None:
+    slugs = {a.name: a.slug for a in corpus.articles}
     right = 0
     for d in EXPECTED["disagreements"]:
         wanted = [{slugs[n] for n in side} for side in d["sides"]]
-        for found in analysis().disagreements:
+        for found in analysis.disagreements:
             sides = [{s.article for s in side.spans} for side in found.sides]
             if found.kind == d["kind"] and all(any(w <= s for s in sides) for w in wanted):
                 right += 1
@@ -199,19 +196,18 @@ def test_disagreements() -> None:
     _score("disagreements", right, len(EXPECTED["disagreements"]))
 
 
-def test_the_build_date_is_fixed() -> None:
-    assert corpus().build_date == dt.date(2025, 6, 1) == BUILD_DATE
+def test_the_build_date_is_fixed(corpus: Corpus) -> None:
+    assert corpus.build_date == dt.date(2025, 6, 1) == BUILD_DATE
 
 
+@pytest.mark.slow
 def test_the_seeds_site_builds_strict(tmp_path: Path) -> None:
     """`mkdocs build --strict` of the real seeds: every link and anchor resolves, the
     briefing's headline is a headline, and the PDF is printed."""
     project = make_project(tmp_path, SEEDS)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True,
-                            text=True, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1",
-                                            "SOURCE_DATE_EPOCH": "1748736000"})
-    assert result.returncode == 0, result.stderr
+    build(project)
     site = project / "site"
+    assert broken_links(site) == []
     assert len(list((site / "articles").glob("*/index.html"))) == 5
     briefing = (site / "briefing" / "index.html").read_text(encoding="utf-8")
     headlines = {a["title"] for a in EXPECTED["articles"].values() if "title" in a}

@@ -8,52 +8,19 @@ import subprocess
 import sys
 import time
 import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLES, make_project, write
+from conftest import ARTICLES, write
+from sites import ENV, broken_links, build, make_project, parse
 
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.in_article = 0
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.add(attributes["id"] or "")
-        self.tags.append((tag, attributes))
-        if tag == "article":
-            self.in_article += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "article":
-            self.in_article -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self.in_article:
-            self.text.append(data)
-
-
-def _parse(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
+pytestmark = pytest.mark.slow  # every test here builds or serves a site
 
 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("site"), ARTICLES)
-    result = subprocess.run([*MKDOCS, "build", "--strict"], cwd=project, capture_output=True, text=True,
-                            env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1748736000"})
-    assert result.returncode == 0, result.stderr
+    build(project)
     return project
 
 
@@ -63,7 +30,7 @@ def test_one_page_per_article(built_site: Path) -> None:
 
 
 def test_article_page_shape(built_site: Path) -> None:
-    page = _parse(built_site / "site" / "articles" / "plain-dateline-subheadings" / "index.html")
+    page = parse(built_site / "site" / "articles" / "plain-dateline-subheadings" / "index.html")
     text = " ".join(page.text)
     assert "Harbour bridge repairs approved after two-year row" in text
     assert "dateline PORT ELLING, N.S." in text
@@ -76,35 +43,20 @@ def test_article_page_shape(built_site: Path) -> None:
 
 def test_no_article_text_becomes_markup(built_site: Path) -> None:
     for html_file in (built_site / "site").rglob("*.html"):
-        page = _parse(html_file)
+        page = parse(html_file)
         assert not [a for t, a in page.tags if t == "script" and a.get("src") is None and "tracking" in str(a)]
         assert "tracking" not in html_file.read_text(encoding="utf-8"), html_file
 
 
 def test_landing_page_lists_every_article(built_site: Path) -> None:
-    page = _parse(built_site / "site" / "index.html")
+    page = parse(built_site / "site" / "index.html")
     links = {a.get("href") for t, a in page.tags if t == "a"}
     for html_file in (built_site / "site" / "articles").glob("*/index.html"):
         assert f"articles/{html_file.parent.name}/" in links
 
 
 def test_internal_links_and_anchors_resolve(built_site: Path) -> None:
-    site = built_site / "site"
-    for html_file in site.rglob("*.html"):
-        if html_file.name == "404.html":
-            continue  # served at any depth, so MkDocs makes its links root-relative
-        page = _parse(html_file)
-        for tag, attrs in page.tags:
-            href = attrs.get("href") if tag == "a" else None
-            if not href or href.startswith(("http:", "https:", "mailto:")) or href.startswith("#") and len(href) == 1:
-                continue
-            target, _, anchor = href.partition("#")
-            resolved = (html_file.parent / target).resolve() if target else html_file
-            if resolved.is_dir():
-                resolved = resolved / "index.html"
-            assert resolved.exists(), f"{html_file}: broken link {href}"
-            if anchor and resolved.suffix == ".html":
-                assert anchor in _parse(resolved).ids, f"{html_file}: missing anchor {href}"
+    assert broken_links(built_site / "site") == []
 
 
 def test_strict_build_fails_on_a_bad_file_and_plain_build_still_succeeds(tmp_path: Path) -> None:
@@ -112,12 +64,10 @@ def test_strict_build_fails_on_a_bad_file_and_plain_build_still_succeeds(tmp_pat
     write(seeds / "good.txt", "Headline\n\nA paragraph of text that is long enough to be an article.\n")
     write(seeds / "empty.txt", "   \n")
     project = make_project(tmp_path, seeds)
-    env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
-    strict = subprocess.run([*MKDOCS, "build", "--strict"], cwd=project, capture_output=True, text=True, env=env)
+    strict = build(project, check=False)
     assert strict.returncode != 0
     assert "empty.txt: file is empty or only whitespace" in strict.stderr
-    plain = subprocess.run([*MKDOCS, "build"], cwd=project, capture_output=True, text=True, env=env)
-    assert plain.returncode == 0, plain.stderr
+    build(project, strict=False)  # succeeds
     assert (project / "site" / "articles" / "good" / "index.html").exists()
     assert "empty.txt" in (project / "site" / "index.html").read_text(encoding="utf-8")
 
@@ -138,8 +88,8 @@ def test_serve_rebuilds_when_a_seed_changes(tmp_path: Path) -> None:
     seed = write(seeds / "story.txt", "Headline\n\nThe first version of the text says one thing.\n")
     project = make_project(tmp_path, seeds)
     port = _free_port()
-    server = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV)
     url = f"http://127.0.0.1:{port}/articles/story/"
     try:
         body = _wait_for(lambda: _get(url), "first version", 60)
