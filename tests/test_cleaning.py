@@ -95,6 +95,36 @@ def test_date_lines_before_the_text_are_the_publication_date(line: str, date: st
     assert _kept(cleaned) == BODY
 
 
+def test_the_headline_repeated_with_its_update_stamp() -> None:
+    """News clusters: the title line, then the title again with "Updated: <date> (Agency)"."""
+    cleaned = _clean("Harbour bridge to close", "Harbour bridge to close Updated: 2016-05-30 09:53 (Agencies)", *BODY)
+    assert cleaned.found["date"].value == "2016-05-30 09:53"
+    assert _kept(cleaned) == BODY
+
+
+def test_an_agency_and_update_stamp_after_the_repeated_headline() -> None:
+    cleaned = _clean("Harbour bridge to close", "Harbour bridge to close", "Xinhua | Updated: 2017-09-15 17:52", *BODY)
+    assert cleaned.found["date"].value == "2017-09-15 17:52"
+    assert _kept(cleaned) == BODY
+
+
+def test_a_title_with_a_dashed_date() -> None:
+    cleaned = _clean("News With Ed -- October 2, 2017", *BODY)
+    assert cleaned.found["date"].value == "October 2, 2017" and cleaned.found["title"].value == "News With Ed"
+
+
+def test_an_aggregators_published_line() -> None:
+    cleaned = _clean("Harbour bridge to close", "60 Published By - Google News - Local - 2017.12.30. 18:26", *BODY)
+    assert cleaned.found["date"].value == "2017.12.30"
+
+
+def test_a_print_edition_line_at_the_end() -> None:
+    """China Daily ends articles with "(China Daily 10/03/2017 page4)": month first."""
+    cleaned = _clean(*BODY, "(China Daily 10/03/2017 page4)")
+    assert cleaned.found["date"].value == "2017-10-03" and cleaned.found["outlet"].value == "China Daily"
+    assert _kept(cleaned) == BODY
+
+
 def test_a_sentence_with_a_date_is_no_date_line() -> None:
     text = "On March 2, 2025 the council voted to repair the bridge."
     assert date_line(text) is None

@@ -33,6 +33,7 @@ _PHRASE_END = re.compile(
     r"(?<=[,;:])\s|\s(?=[—–-]\s)|\s(?=(?:" + "|".join(sorted(_FUNCTION_WORDS - {"a", "an", "the"})) + r")\s)"
 )
 _SPACE = re.compile(r"\s")
+_DOTTED = re.compile(r"^\d{4}\.\d{2}\.\d{2}")
 _DATE_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past",
                   "DATE_ORDER": "YMD", "RETURN_AS_TIMEZONE_AWARE": False}
 
@@ -125,7 +126,7 @@ def parse_date(value: object) -> dt.date | None:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text[:10])
+        return dt.date.fromisoformat(text[:10].replace(".", "-") if _DOTTED.match(text) else text[:10])
     except ValueError:
         pass
     parsed = dateparser.parse(text, settings=_DATE_SETTINGS)

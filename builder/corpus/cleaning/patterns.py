@@ -121,7 +121,8 @@ FULL_DATE = (
     r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+\d{{4}}"
-    r"|\d{4}/\d{1,2}/\d{1,2})"
+    r"|\d{4}/\d{1,2}/\d{1,2}"
+    r"|\d{4}\.\d{2}\.\d{2}(?!\d))"  # "2017.12.30" (a news aggregator's line)
 )
 _DATE_KEYS = r"(?:date|dated|published|posted|updated|last\s+updated|first\s+published|last\s+modified|modified|filed)"
 _TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|\d{4}(?=\s+[A-Z]{2,4}\b))"
@@ -144,3 +145,10 @@ INLINE_DATE = re.compile(
     r"(?:\s*\((?P<source>[A-Za-z][\w .&'-]{1,40})\))?",
     re.IGNORECASE,
 )
+# A line saying the article was published or updated (with a date somewhere in it).
+DATE_KEY = re.compile(r"\b(?:published|updated|posted|first\s+published|last\s+modified)\b", re.IGNORECASE)
+# A title, a dash and a date: "News With Ed -- October 2, 2017" (news clusters).
+TITLE_DASH_DATE = re.compile(rf"^(?P<head>.+?)\s+(?:--|[—–])\s+(?P<date>{FULL_DATE})\s*$", re.IGNORECASE)
+# A print-edition line ending an article: "(China Daily 10/03/2017 page4)": month first,
+# as the papers that print such lines write it.
+PRINT_LINE = re.compile(r"^\((?P<outlet>[A-Z][\w .&'-]{1,40}?)\s+(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\s+page\s*\d+\)$")

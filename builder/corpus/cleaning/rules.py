@@ -55,9 +55,12 @@ def preamble(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
         match = pat.PREAMBLE.match(text) if _words(text) <= 12 else None
         if match and not match["sep"] and not (match["key"].lower() in _DATE_KEYS and any(c.isdigit() for c in match["value"])):
             match = None
-        date_only = date_line(text)
-        inline = pat.INLINE_DATE.search(text) if not (byline or match or date_only) else None
-        if byline:
+        inline = pat.INLINE_DATE.search(text) if not (byline or match) else None
+        date_only = date_line(text) or (keyed_date(text) if inline is None else None)
+        dashed = pat.TITLE_DASH_DATE.match(text) if not (byline or match or date_only or inline) else None
+        if kept and text_key(text) == text_key(kept[0].text):
+            kept.append(block)  # the headline again (news clusters): the title and duplicate rules see to it
+        elif byline:
             learnt.setdefault("author", Sourced(byline["name"], where))
             removed.append(_drop(block, "preamble", "byline: the author, moved to the metadata"))
         elif date_only:
@@ -69,7 +72,7 @@ def preamble(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
                      "filed": "date", "author": "author", "source": "outlet"}.get(key, key)
             learnt.setdefault(field, Sourced(match["value"].strip(), where))
             removed.append(_drop(block, "preamble", f"a '{key}' line before the text: metadata, not body"))
-        elif inline and (parts := _inline_date(block, inline, bool(kept))):
+        elif inline and (parts := _inline_date(block, inline, bool(kept), kept[0].text if kept else None)):
             date, rest, headline, part = parts
             learnt.setdefault("date", Sourced(date, f"{inline['key'].strip()} before the text (line {block.line})"))
             removed.append(Removal(part, "preamble", "a date on the line before the text: metadata, not body",
@@ -78,6 +81,12 @@ def preamble(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
                 kept.append(headline)
             if rest is not None:
                 return Step((*kept, rest, *blocks[index + 1:]), tuple(removed), learnt)
+        elif dashed and not kept and _headline_like(dashed["head"]):
+            # "News With Ed -- October 2, 2017" (news clusters): a title, then the date
+            learnt.setdefault("date", Sourced(dashed["date"], f"date after the title (line {block.line})"))
+            removed.append(Removal(text[dashed.end("head"):].strip(), "preamble",
+                                   "a date after the title: metadata, not body", block.line))
+            kept.append(Block(dashed["head"], block.line, block.kind))
         elif not kept and _headline_like(text):
             kept.append(block)
         else:
@@ -97,7 +106,17 @@ def date_line(text: str) -> str | None:
     return m.group(0)
 
 
-def _inline_date(block: Block, m: re.Match[str], after_headline: bool
+def keyed_date(text: str) -> str | None:
+    """The date of a short line that says it was published or updated, whatever else it
+    holds ("60 Published By - Google News - Entertainment - 2017.12.30. 18:26", news
+    clusters), else None."""
+    if _words(text) > pat.DATE_LINE_MAX_WORDS or not pat.DATE_KEY.search(text):
+        return None
+    m = pat.DATE.search(text)
+    return m.group(0) if m else None
+
+
+def _inline_date(block: Block, m: re.Match[str], after_headline: bool, kept_head: str | None = None
                  ) -> tuple[str, Block | None, Block | None, str] | None:
     """A date key and date inside a line: (the date, the text after it as the first
     paragraph, the text before it as the headline, the part removed). None when the
@@ -112,10 +131,12 @@ def _inline_date(block: Block, m: re.Match[str], after_headline: bool
     if rest is not None and not (tail[:1].isupper() or tail[:1] in "\"'“‘") or (rest and _words(tail) < 3):
         return None
     if head:
+        if rest is None and _agency(head):
+            return (m["date"], None, None, text)  # "Xinhua | Updated: ...": the outlet's name, not a headline
+        if after_headline and rest is None and kept_head is not None and text_key(head) == text_key(kept_head):
+            return (m["date"], None, None, text)  # the headline repeated with its date (news clusters)
         if after_headline or rest is not None or not _headline_like(head):
             return None
-        if _agency(head):
-            return (m["date"], None, None, text)  # "Xinhua | Updated: ...": the outlet's name, not a headline
         return (m["date"], None, Block(head, block.line, block.kind), removed)
     return (m["date"], rest, None, removed)
 
@@ -279,7 +300,15 @@ def trailer(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
         text = block.text.strip()
         credit = pat.CREDIT.match(text) if _words(text) <= 40 else None
         sign_off = pat.SIGN_OFF.match(text) if _words(text) <= 6 else None
-        if credit:
+        printed = pat.PRINT_LINE.match(text)
+        if printed:
+            y, m, d = int(printed["y"]), int(printed["m"]), int(printed["d"])
+            if 1 <= m <= 12 and 1 <= d <= 31:
+                learnt.setdefault("date", Sourced(f"{y:04d}-{m:02d}-{d:02d}", f"print-edition line (line {block.line})"))
+            learnt.setdefault("outlet", Sourced(_agency(printed["outlet"]) or printed["outlet"].strip(),
+                                                f"print-edition line (line {block.line})"))
+            removed.append(_drop(block, "credit", "print-edition line: the paper and its date, moved to the metadata"))
+        elif credit:
             agency = _agency(credit.group("agency"))
             if agency:
                 learnt.setdefault("outlet", Sourced(agency, f"credit line (line {block.line})"))

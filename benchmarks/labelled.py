@@ -1,0 +1,180 @@
+"""Speakers, publication dates, event dates and disputed figures against hand-made labels
+(issue 20). Not tests: it prints the figures `benchmarks/README.md` reports.
+
+The labels were made by reading ten clusters of ../shared/corpora/news-clusters without
+running the builder (quotes and their speakers, the date line of each article, the date
+of dated sentences, the figures outlets dispute); they are kept outside the project, in
+../data/labels (BRIEFING_LABELS), with the corpus they label in ../shared/corpora.
+
+    python -m benchmarks.labelled [--show]
+
+Each cluster is read as a user would drop it: the news-please JSON records (their
+`date_publish` is the publication date when the text has no date line), and, for the
+date lines, the plain texts (`<doc>.txt`: title, blank line, text).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from builder.analysis import Analysis, analyse
+from builder.analysis.attribution import speaker_key
+from builder.corpus.load import load_corpus
+from builder.entities import index_entities
+from builder.model import Corpus, EntityIndex
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = Path(os.environ.get("BRIEFING_LABELS", ROOT.parent / "data" / "labels"))
+CLUSTERS = ROOT.parent / "shared" / "corpora" / "news-clusters"
+
+
+@dataclass
+class Tally:
+    right: int = 0
+    total: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    def add(self, ok: bool, why: str = "") -> None:
+        self.total += 1
+        self.right += ok
+        if not ok:
+            self.wrong.append(why)
+
+    def __str__(self) -> str:
+        return f"{self.right}/{self.total} ({self.right / max(1, self.total):.0%})"
+
+
+def _load(folder: Path, suffix: str, tmp: Path) -> Corpus:
+    seeds = tmp / f"{folder.name}-{suffix}"
+    seeds.mkdir(parents=True)
+    for f in folder.glob(f"*.{suffix}"):
+        shutil.copy(f, seeds / f.name)
+    return load_corpus(seeds, dt.date(2025, 6, 1))
+
+
+def _keys(name: str | None) -> set[str]:
+    if not name:
+        return set()
+    return {speaker_key(name), speaker_key(name).split()[-1]}
+
+
+def speakers(corpus: Corpus, analysis: Analysis, labels: dict, tally: Tally, kinds: Counter[str]) -> None:
+    by_file = {a.name.rsplit(".", 1)[0]: a.slug for a in corpus.articles}
+    quotes = list(analysis.quotes.all())
+    for art in labels["articles"]:
+        slug = by_file.get(art["file"].rsplit(".", 1)[0])
+        for q in art.get("quotes", []):
+            if slug is None or q.get("kind") == "term":
+                continue
+            found = [x for x in quotes if x.span.article == slug and (q["text"][:25] in x.span.text
+                                                                       or x.span.text[:25] in q["text"])]
+            if not found:
+                continue  # a quote the tool does not take for one (short, nested): not about speakers
+            got = found[0].speaker
+            wanted = {k for name in [q.get("speaker"), *q.get("speaker_alt", [])] for k in _keys(name)}
+            if q.get("speaker") is None:
+                ok = got is None
+            else:
+                ok = got is not None and bool(_keys(got) & wanted)
+            kinds[found[0].how if got else "none"] += 1
+            tally.add(ok, f"{art['file'][:8]} “{q['text'][:40]}”: labelled {q.get('speaker')!r}, "
+                          f"shown {got!r} ({found[0].how})")
+
+
+def event_dates(corpus: Corpus, analysis: Analysis, labels: dict, tally: Tally) -> None:
+    by_file = {a.name.rsplit(".", 1)[0]: a.slug for a in corpus.articles}
+    for art in labels["articles"]:
+        slug = by_file.get(art["file"].rsplit(".", 1)[0])
+        for e in art.get("event_dates", []):
+            if slug is None or not e.get("date"):
+                continue
+            found = [m for m in analysis.dates if m.span.article == slug and m.span.text == e["expression"]
+                     and e["sentence"][:20] in m.sentence.text]
+            found = found or [m for m in analysis.dates if m.span.article == slug and m.span.text == e["expression"]]
+            if not found:
+                tally.add(False, f"{art['file'][:8]} “{e['expression']}” not read as a date")
+                continue
+            m = found[0]
+            shown = m.date.isoformat()[: len(e["date"])] if m.date else None
+            tally.add(shown == e["date"], f"{art['file'][:8]} “{e['expression']}” in “{e['sentence'][:40]}”: "
+                                           f"labelled {e['date']}, dated {m.shown()} ({m.derivation})")
+
+
+def disputes(corpus: Corpus, analysis: Analysis, labels: dict, flags: Tally) -> None:
+    """Each group the tool flags as disputed is right when its values are the values
+    of a labelled dispute; labelled "not disputes" and anything else count as false."""
+    wanted = []
+    for d in labels["cluster"].get("disputes", []):
+        values = {v for v in d["values"].values()}
+        wanted.append({float(x.replace(",", "")) for v in values for x in _numbers(v)})
+    for g in analysis.figures.disputed():
+        values = {v for r in g.readings for v in r.values}
+        ok = any(len(values & w) >= 2 for w in wanted)
+        flags.add(ok, f"{labels['cluster_dir'][:24]}: {[r.figures[0].span.text for r in g.readings]} "
+                      f"in “{g.figure.sentence.text[:60]}”")
+
+
+def _numbers(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\d[\d,]*(?:\.\d+)?", text)
+
+
+def date_lines(tmp: Path, tally: Tally) -> None:
+    found = json.loads((LABELS / "corpus_date_lines.json").read_text(encoding="utf-8"))
+    for line in found["date_lines"]:
+        corpus = _load(CLUSTERS / line["cluster_dir"], "txt", tmp / line["file"][:12])
+        article = next((a for a in corpus.articles if a.name == line["file"]), None)
+        got = article.metadata.date.value.isoformat() if article and article.metadata.date else None
+        tally.add(got == line["pub_date"], f"{line['file'][:8]} “{line['pub_date_line']}”: labelled "
+                                           f"{line['pub_date']}, read {got}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--show", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    if not LABELS.is_dir() or not CLUSTERS.is_dir():
+        print(f"labels ({LABELS}) or corpus ({CLUSTERS}) absent: nothing to measure")
+        return
+    said, dated, flagged, lines = Tally(), Tally(), Tally(), Tally()
+    how: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for file in sorted(LABELS.glob("[0-9]*.json")):
+            labels = json.loads(file.read_text(encoding="utf-8"))
+            corpus = _load(CLUSTERS / labels["cluster_dir"], "json", Path(tmp))
+            entities: EntityIndex = index_entities(corpus, CLUSTERS / labels["cluster_dir"])
+            analysis = analyse(corpus, entities=entities) if _takes_entities() else analyse(corpus)
+            speakers(corpus, analysis, labels, said, how)
+            event_dates(corpus, analysis, labels, dated)
+            disputes(corpus, analysis, labels, flagged)
+        date_lines(Path(tmp), lines)
+    print(json.dumps({"speakers": [said.right, said.total], "event_dates": [dated.right, dated.total],
+                      "disputed_flags": [flagged.right, flagged.total], "date_lines": [lines.right, lines.total]}))
+    print(f"speakers right: {said}; how: {dict(how)}")
+    print(f"event dates right: {dated}")
+    print(f"disputed flags that are real disputes: {flagged}")
+    print(f"publication date lines read: {lines}")
+    if args.show:
+        for name, tally in (("speakers", said), ("event dates", dated), ("disputed", flagged), ("date lines", lines)):
+            print(f"\n{name}:")
+            for why in tally.wrong:
+                print("  -", why)
+
+
+def _takes_entities() -> bool:
+    import inspect
+
+    return "entities" in inspect.signature(analyse).parameters
+
+
+if __name__ == "__main__":
+    main()
