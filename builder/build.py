@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from .analysis import Analysis, Timer, analyse
+from .analysis import Compared, KnownNames, Timer, compare, finish
 from .cache import NO_CACHE, Cache, Memo
 from .cache import build as last_build
 from .corpus.load import load_corpus
@@ -98,13 +98,15 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
     timings.append(("read and clean", time.perf_counter() - start))
     if check:
         return BuildResult(corpus=corpus, pages={}, written=None, timings=tuple(timings))
-    # The analyses need nothing of the entity index: they run beside it, in a second
-    # process (builder.forked), and the briefing's pages, which need its who's who, after it.
+    # Most analyses need nothing of the entity index: they run beside it, in a second
+    # process (builder.forked); who said each quote, the quotes' groups and the
+    # disagreements need what it knows of names, and the briefing's pages its who's
+    # who: they come after it.
     start = time.perf_counter()
     with InChild(partial(_analysed, corpus, cache), partial(_briefing, corpus)) as child:
         entities = index_entities(corpus, settings.seeds, settings.model, cache, progress or no_progress)
         timings.append(("entities", time.perf_counter() - start))
-        child.send(whos_who(entities, with_pages(entities, settings.entity_pages)))
+        child.send((whos_who(entities, with_pages(entities, settings.entity_pages)), KnownNames.of(entities, corpus)))
         start = time.perf_counter()
         memo: Memo[str] = cache.memo("pages")
         # Pages are strings: nothing for the collector to find, and much to walk.
@@ -152,13 +154,17 @@ class _Briefing:
     analysis_seconds: float  # the analyses' own time, without the pages
 
 
-def _analysed(corpus: Corpus, cache: Cache) -> tuple[Analysis, float]:
+def _analysed(corpus: Corpus, cache: Cache) -> tuple[Compared, float]:
     start = time.perf_counter()
-    return analyse(corpus, Timer(), cache), time.perf_counter() - start
+    return compare(corpus, Timer(), cache), time.perf_counter() - start
 
 
-def _briefing(corpus: Corpus, analysed: tuple[Analysis, float], whos: list[WhoEntry]) -> _Briefing:
-    analysis, seconds = analysed
+def _briefing(corpus: Corpus, analysed: tuple[Compared, float], sent: tuple[list[WhoEntry], KnownNames]) -> _Briefing:
+    compared, seconds = analysed
+    whos, known = sent
+    start = time.perf_counter()
+    analysis = finish(compared, known)
+    seconds += time.perf_counter() - start
     with collector_paused():
         ctx = Context(corpus, analysis)
         pages = {BRIEFING_PAGE: render_briefing(ctx, whos), SOURCES_PAGE: render_sources(ctx)}

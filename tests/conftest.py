@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from builder.analysis import KnownNames
 from builder.corpus.load import load_corpus
 from builder.model import Corpus
 
@@ -55,3 +56,10 @@ def write(path: Path, content: str | bytes) -> Path:
     else:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+def known_names(corpus: Corpus) -> KnownNames:
+    """What the entity index of `corpus` says of names: for settling quotes' speakers."""
+    from builder.entities import index_entities
+
+    return KnownNames.of(index_entities(corpus, Path("/nonexistent-seeds")), corpus)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import FIXTURES
+from conftest import FIXTURES, known_names
 
 from builder.analysis import Analysis, analyse
 from builder.analysis.attribution import speaker_key
@@ -44,7 +44,7 @@ class Score:
 def story(story_corpus: Corpus) -> tuple[Corpus, Analysis, dict[str, Any]]:
     corpus = story_corpus
     expected = yaml.safe_load((STORY / "expected.yml").read_text(encoding="utf-8"))
-    return corpus, analyse(corpus), expected
+    return corpus, analyse(corpus, known=known_names(corpus)), expected
 
 
 def _quote(analysis: Analysis, item: dict[str, Any]) -> bool | None:

@@ -154,7 +154,7 @@ def test_a_failing_analysis_fails_the_build_as_it_would_in_one_process(tmp_path:
     def broken(corpus, timer=None, cache=None):  # type: ignore[no-untyped-def]
         raise ValueError("an analysis broke")
 
-    monkeypatch.setattr(build, "analyse", broken)
+    monkeypatch.setattr(build, "compare", broken)
     with pytest.raises(ValueError, match="an analysis broke"):
         run(Settings(seeds=_copy(tmp_path), docs=tmp_path / "docs", cache=None, build_date=BUILD_DATE))
     assert not (tmp_path / "docs").exists()  # nothing written

@@ -18,7 +18,7 @@ import yaml
 from conftest import BUILD_DATE, FIXTURES, SEEDS
 from sites import broken_links, build, make_project
 
-from builder.analysis import Analysis, analyse, outlets
+from builder.analysis import Analysis, KnownNames, analyse, outlets
 from builder.analysis.attribution import speaker_key
 from builder.build import whos_who
 from builder.entities import index_entities
@@ -41,8 +41,8 @@ def entities(corpus: Corpus) -> EntityIndex:
 
 
 @pytest.fixture(scope="module")
-def analysis(corpus: Corpus) -> Analysis:
-    return analyse(corpus)
+def analysis(corpus: Corpus, entities: EntityIndex) -> Analysis:
+    return analyse(corpus, known=KnownNames.of(entities, corpus))
 
 
 def article(corpus: Corpus, name: str) -> Article:

@@ -29,10 +29,11 @@ from .dates import DateMention
 from .disagreements import Disagreement, find_disagreements
 from .figures import Figures, group_figures
 from .findings import Findings, find, join
-from .quotes import Quotes, group_quotes
+from .quotes import Quotes, group_quotes, wordings
 from .relations import Relation
 from .sentences import Sentence
 from .similarity import Pair, find_pairs
+from .speakers import KnownNames, settle
 from .timeline import Timeline, find_timeline
 from .timing import Timer
 
@@ -55,27 +56,58 @@ STEPS = ("sentences", "dates", "claims", "quotes", "figures", "relations", "time
          "similarity")
 
 
-def analyse(corpus: Corpus, timer: Timer | None = None, cache: Cache = NO_CACHE) -> Analysis:
+@dataclass(frozen=True, slots=True)
+class Compared:
+    """What the analyses make before the entity index is known: everything but who
+    said the quotes, their groups and the disagreements (`finish`)."""
+
+    corpus: Corpus
+    found: Findings
+    claims: Claims
+    figures: Figures
+    timeline: Timeline
+    similarity: tuple[Pair, ...]
+
+
+def analyse(corpus: Corpus, timer: Timer | None = None, cache: Cache = NO_CACHE,
+            known: KnownNames | None = None) -> Analysis:
     """Every analysis, in order. `timer`, when given, adds up seconds per analysis
     ("cache": reading and writing the kept findings); `cache` keeps the articles'
-    findings between builds."""
+    findings between builds; `known` is what the entity index says of names (without
+    it, speakers are kept as written and pronouns are not resolved)."""
+    return finish(compare(corpus, timer, cache), known or KnownNames(), timer)
+
+
+def compare(corpus: Corpus, timer: Timer | None = None, cache: Cache = NO_CACHE) -> Compared:
+    """The analyses that need nothing of the entity index: they run beside it."""
     timer = timer or Timer()
     with collector_paused():  # half the time of a rebuild from the cache on BBC
         found = _findings(corpus.articles, cache, timer)
         with timer("claims"):
             claims = group_claims(corpus, found.claimable)
-        with timer("quotes"):
-            quotes = group_quotes(corpus, found.quotes, found.quote_wordings)
         with timer("figures"):
             figures = group_figures(corpus, found.figures, found.contexts)
         with timer("timeline"):
             timeline = find_timeline(corpus, found.dates, claims, found.dated_words)
-        with timer("disagreements"):
-            disagreements = find_disagreements(corpus, figures, found.dates, claims, quotes, found.relations)
         with timer("similarity"):
             similarity = find_pairs(corpus, claims)
-    return Analysis(found.sentences, found.dates, claims, quotes, figures, found.relations, timeline,
-                    disagreements, similarity)
+    return Compared(corpus, found, claims, figures, timeline, similarity)
+
+
+def finish(compared: Compared, known: KnownNames, timer: Timer | None = None) -> Analysis:
+    """The quotes' speakers settled with what the entity index knows, the quotes grouped,
+    and the disagreements."""
+    timer = timer or Timer()
+    corpus, found = compared.corpus, compared.found
+    with collector_paused():
+        with timer("quotes"):
+            said = settle(corpus, found.quotes, known, found.sentences)
+            quotes = group_quotes(corpus, said, wordings(said))
+        with timer("disagreements"):
+            disagreements = find_disagreements(corpus, compared.figures, found.dates, compared.claims, quotes,
+                                               found.relations)
+    return Analysis(found.sentences, found.dates, compared.claims, quotes, compared.figures, found.relations,
+                    compared.timeline, disagreements, compared.similarity)
 
 
 def _findings(articles: tuple[Article, ...], cache: Cache, timer: Timer) -> Findings:
@@ -94,4 +126,4 @@ def _findings(articles: tuple[Article, ...], cache: Cache, timer: Timer) -> Find
         return join(found)
 
 
-__all__ = ["STEPS", "Analysis", "Findings", "Timer", "analyse"]
+__all__ = ["STEPS", "Analysis", "Compared", "Findings", "KnownNames", "Timer", "analyse", "compare", "finish"]

@@ -22,6 +22,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..entities.roles import ROLE_WORDS
 from .words import fold
 
 _VERBS = (
@@ -49,8 +50,15 @@ _OWNED = r"['’]s\s+[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?"  # "Carney's office", "
 _WORD = r"(?!(?:that|which|who|what|he|she|they|it|this|these|those|and|or|but|as|when|after)\b)[a-z][\w\-]*"
 _COMMON = rf"(?:the|a|an|his|her|their|its|one)\s+(?:[a-z][\w\-]*['’]s\s+)?(?:{_WORD}\s+){{0,2}}{_WORD}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
-_NP = rf"(?:{_PRONOUN}\b|(?:the\s+)?{PROPER_NAME}(?:{_OWNED})?|{_COMMON})"
-_APPOSITION = r"(?:,\s*(?P<appos>[^,“”\"]{1,60}),)?"
+# A role before a name, in lower case: "Pittsburgh coach Mike Tomlin said" (news clusters).
+_ROLE_BEFORE = rf"(?:(?:{PROPER_NAME}\s+)?(?:{'|'.join(sorted(ROLE_WORDS | {'deputy', 'former', 'head', 'press'}))})\s+)"
+# A body named by its place: "Slidell police said", "Kremlin spokesman Dmitry Peskov".
+_BODY_AFTER = r"(?:\s+(?:police|officials?|authorities|spokes(?:man|woman|person)))"
+_NP = (rf"(?:{_PRONOUN}\b|{_ROLE_BEFORE}?(?:the\s+)?{PROPER_NAME}(?:{_OWNED}|{_BODY_AFTER})?|{_COMMON})")
+# One or two appositives between commas: "Saeb Erekat, the secretary general of the
+# Palestine Liberation Organization, said"; "Sheriff Joe Lombardo, Las Vegas police, in a
+# briefing to the media, said" (news clusters).
+_APPOSITION = r"(?:,\s*(?P<appos>[^,“”\"]{1,120}),(?:\s*[^,“”\"]{1,60},)?)?"
 _ADVERB = r"(?:\s+[a-z]+ly)?"
 
 # Right after the closing mark.
@@ -62,12 +70,14 @@ _AFTER_VERB_NAME = re.compile(rf"^[\s,;:—–-]*(?P<verb>{_VERBS_BEFORE_NAME})\
 # synthetic articles).
 _VERB = re.compile(rf"\b(?P<verb>{_VERBS})\b")
 _NAME_BEFORE_VERB = re.compile(rf"(?P<np>{_NP}){_APPOSITION}{_ADVERB}\s+$")
-_CUE_REACH = 120  # characters before a verb where its name may start
+_CUE_REACH = 240  # characters before a verb where its name may start (appositives included)
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<np>{_NP})")
-_PARTICIPLE = re.compile(r",\s*(?:saying|adding|telling|warning|insisting|noting|declaring|writing)\b")
+_PARTICIPLE = re.compile(r",\s*(?:saying|adding|telling|warning|insisting|noting|declaring|writing|stating|"
+                         r"arguing|explaining|calling|describing|urging|claiming)\b")
 PROPER_NAME_RUN = re.compile(PROPER_NAME)
 _PRONOUN_ONLY = re.compile(rf"^{_PRONOUN}$")
-_OBJECT_OF = re.compile(r"\b(?:to|of|for|in|at|from|with)\s+(?:the\s+)?$")
+_OBJECT_OF = re.compile(r"\b(?:to|of|for|in|at|from|with|about|against)\s+(?:(?:the|a|an|his|her|their|its)\s+)?"
+                        r"(?:[a-z][\w-]*\s+){0,2}$")
 
 # Capitalised words that open sentences without naming anyone: "But Whitlock said".
 _NOT_NAMES = frozenset(
@@ -111,7 +121,7 @@ UNATTRIBUTED = Attribution(None, "", "no attribution found")
 
 
 # How far after the closing mark a cue may start and end ("," + "said Mayor Dana Whitlock").
-_AFTER_CHARS = 120
+_AFTER_CHARS = 240
 
 
 def attribute(text: str, start: int, end: int, sentence: tuple[int, int]) -> Attribution:
@@ -131,8 +141,11 @@ def attribute(text: str, start: int, end: int, sentence: tuple[int, int]) -> Att
     m = _ACCORDING.search(text, sentence[0], sentence[1])
     if m:
         return _from_match(m, "according to")
-    if _PARTICIPLE.search(head):
-        subject = _subject(head)
+    # "X rejected the claims, stating, '...'"; and a phrase quoted inside a sentence about
+    # someone: "Education Minister Naftali Bennett 'welcomed' the vote", "President Donald
+    # Trump termed the incident 'an act of pure evil.'" (news clusters): its subject.
+    if _PARTICIPLE.search(head) or head.strip():
+        subject = _subject(head) if head[:1].isupper() else None
         if subject:
             return Attribution(subject, subject, "subject of the sentence")
     return UNATTRIBUTED
@@ -142,8 +155,14 @@ def _from_match(m: re.Match[str], how: str) -> Attribution:
     return _attribution(m["np"], m.groupdict().get("appos") or "", m.group(0), how)
 
 
+_ROLE_THEN_NAME = re.compile(rf"^.*\b(?:{'|'.join(sorted(ROLE_WORDS))})\s+(?P<name>{PROPER_NAME})$")
+
+
 def _attribution(np: str, appos: str, cue: str, how: str) -> Attribution:
     np, appos, cue = clean_name(np), clean_name(appos), cue.strip(" ,;:—–-")
+    named = _ROLE_THEN_NAME.match(np)
+    if named and np[:1].isupper():
+        np = named["name"]  # "Pittsburgh coach Mike Tomlin": the name after the role
     if _PRONOUN_ONLY.match(np):
         return Attribution(np, cue, "pronoun")
     if appos and PROPER_NAME_RUN.fullmatch(appos) and not _is_proper(np):
@@ -172,9 +191,16 @@ def _is_proper(np: str) -> bool:
     return bool(np) and np[0].isupper() and not _PRONOUN_ONLY.match(np)
 
 
-def _subject(head: str) -> str | None:
+def _subject(head: str, first_phrase: bool = False) -> str | None:
     """The person a sentence is about: its first run of two or more capitalised words,
-    else its first capitalised word that is not a sentence opener."""
+    else its first capitalised word that is not a sentence opener. With `first_phrase`,
+    the sentence's opening noun phrase, up to its first comma or verb ("A 'Wanted' poster
+    for the elder Mr. Paddock"): a description when it opens with a determiner."""
+    if first_phrase:
+        phrase = re.split(r",|\s(?:warned|said|says|told|wrote|added|described|called|accused)\b", head.strip(), 1)[0]
+        phrase = re.split(r"\s(?:for|of|to|with|from|in|at|on)\s", phrase, 1)[0].strip(" “”\"'")
+        if phrase[:1].isupper() and phrase.split()[0].casefold() in ("a", "an", "the"):
+            return phrase
     runs = [clean_name(m.group(0)) for m in PROPER_NAME_RUN.finditer(head)]
     runs = [r for r in runs if r]
     return next((r for r in runs if len(r.split()) > 1), runs[0] if runs else None)
@@ -225,8 +251,19 @@ def _cues(text: str, start: int, end: int, last_first: bool = False) -> list[tup
         if m:
             cue = text[m.start() : v.end()]
             np, appos = m["np"], m["appos"] or ""
-            if appos and _OBJECT_OF.search(text, max(0, m.start() - 12), m.start()) and PROPER_NAME_RUN.fullmatch(clean_name(appos)):
-                np = appos  # "new US ambassador to Canada, Pete Hoekstra, said" (seed 004): the place is the role's
+            if _OBJECT_OF.search(text, max(0, m.start() - 40), m.start()):
+                if appos and PROPER_NAME_RUN.fullmatch(clean_name(appos)):
+                    np = appos  # "new US ambassador to Canada, Pete Hoekstra, said" (seed 004): the place is the role's
+                else:
+                    # "A 'Wanted' poster for the elder Mr. Paddock warned that...", "Ehud Barak, ...
+                    # as the leader of the center-left Labor Party, ... said" (news clusters): the
+                    # name is a preposition's object; the sentence's subject speaks.
+                    subject = _subject(text[start:v.start()], first_phrase=True)
+                    if subject:
+                        out.append((start, Attribution(subject, text[start:v.end()].strip(), "subject of the sentence")))
+                        if last_first:
+                            break
+                        continue
             out.append((m.start(), _attribution(np, appos, cue, "named before the quote")))
             if last_first:
                 break

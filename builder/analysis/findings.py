@@ -23,7 +23,7 @@ from . import claims, dates, figures, quotes, relations, sentences, words
 from .claims import Candidate
 from .dates import DateMention
 from .figures import Context, Figure
-from .quotes import Quote, Wording
+from .quotes import Quote
 from .relations import Relation
 from .sentences import Sentence
 from .timing import Timer
@@ -35,8 +35,7 @@ class Findings:
     claimable: tuple[Candidate, ...]  # the sentences that may be claims, with their words
     dates: tuple[DateMention, ...]
     dated_words: tuple[tuple[str, ...], ...]  # the content words of each date's sentence (timeline)
-    quotes: tuple[Quote, ...]  # speakers resolved within the article
-    quote_wordings: tuple[Wording, ...]  # what grouping compares of each quote
+    quotes: tuple[Quote, ...]  # the words that attribute each (speakers.settle resolves them)
     figures: tuple[Figure, ...]
     contexts: tuple[Context, ...]  # what each figure with a unit is about
     relations: tuple[Relation, ...]
@@ -55,14 +54,13 @@ def find(article: Article, timer: Timer | None = None) -> Findings:
         dated_words = tuple(words.content(m.sentence.text) for m in found_dates)
     with timer("quotes"):
         found_quotes = quotes.in_article(article, found_sentences)
-        quote_wordings = quotes.wordings(found_quotes)
     with timer("figures"):
         found_figures = figures.in_sentences(found_sentences)
         contexts = figures.contexts(found_figures)
     with timer("relations"):
         found_relations = relations.find_relations(found_sentences)
-    return Findings(found_sentences, claimable, found_dates, dated_words, found_quotes, quote_wordings,
-                    found_figures, contexts, found_relations)
+    return Findings(found_sentences, claimable, found_dates, dated_words, found_quotes, found_figures, contexts,
+                    found_relations)
 
 
 def join(found: Sequence[Findings]) -> Findings:

@@ -1,9 +1,9 @@
 """Direct quotes, their speakers, and the same quote as each outlet gives it.
 
 A quote is the text between quotation marks, verbatim (`span.text` is a substring of
-the cleaned paragraph). Its speaker comes from the cues around it (attribution.py);
-"he said" is read as the last speaker the article named before it, and the page
-says so. Quotes are grouped across articles by fuzzy match (rapidfuzz), so
+the cleaned paragraph). The words that attribute it come from the cues around it
+(attribution.py); who they name is settled once the entity index is made
+(speakers.py), and the page says how. Quotes are grouped across articles by fuzzy match (rapidfuzz), so
 "He called me up yesterday — he said, let's make a deal" and "He called me
 yesterday and said, 'Let's make a deal'" are one quote with two wordings (issue 4).
 """
@@ -16,15 +16,19 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from ..corpus.blocks import text_key
-from ..model import Article, Corpus, Paragraph
+from ..model import Article, Corpus
 from . import attribution, outlets, words
 from .grouping import group, max_df, stable_ids
 from .sentences import Sentence, by_article
 from .spans import Span
+
+if TYPE_CHECKING:
+    from .speakers import KnownNames
 
 # Fewer words than this between marks is a scare quote or a name ("the "deal"").
 MIN_WORDS = 2
@@ -149,17 +153,21 @@ def _worth_keeping(quoted: str) -> bool:
 
 
 def find_in_article(article: Article, sentences: Sequence[Sentence]) -> list[Quote]:
-    """Every quote of an article, speakers resolved in reading order."""
+    """Every quote of an article with the words that attribute it, in reading order. A
+    pronoun ("he said") is kept as written, `how="pronoun"`, and a quote with no cue that
+    goes on from the quote before it (in its paragraph, or at the start of a paragraph
+    after one whose quote runs to its end, or that ends with a colon) is
+    `how="continues"`: speakers.settle resolves both once the entities are known."""
     spans_of: dict[str, list[Span]] = defaultdict(list)
     for s in sentences:
         spans_of[s.span.anchor].append(s.span)
-    body = article.body
     out: list[Quote] = []
-    last: tuple[int, int, str] | None = None  # where the last named speaker's quote opens, and who
-    for index, paragraph in enumerate(body):
+    open_before = False  # the paragraph before ends inside a quote, or with a colon
+    for paragraph in article.body:
         text = paragraph.text
         found_here = [(s, e) for s, e in marked(text) if _worth_keeping(text[s:e])]
         if not found_here:
+            open_before = text.rstrip().endswith(":")
             continue
         # The sentence spans themselves, not copies: a quote's sentence is one of them.
         spans = spans_of.get(paragraph.anchor) or [Span.of(article.slug, paragraph, 0, len(text))]
@@ -169,16 +177,8 @@ def find_in_article(article: Article, sentences: Sequence[Sentence]) -> list[Quo
             sentence = spans[max(0, bisect.bisect_right(firsts, start) - 1)]
             found = attribution.attribute(text, start, end, (sentence.start, sentence.end))
             speaker, how = found.speaker, found.how
-            if speaker is not None and attribution.is_pronoun(speaker):
-                named = _last_named(body, index, start, last)
-                if named is not None:
-                    how, speaker = f"“{speaker}” read as {named}, the last speaker named before it", named
-                else:
-                    how, speaker = f"“{speaker}”, with no speaker named before it", None
-            elif speaker is None and previous is not None and previous.speaker is not None:
-                speaker, how = previous.speaker, "goes on from the quote before it"
-            if speaker is not None and found.how != "pronoun" and attribution.is_person_like(speaker):
-                last = (index, start, speaker)
+            if speaker is None and (previous is not None or (open_before and start <= 1)):
+                how = "continues"
             quote = Quote(
                 span=Span.of(article.slug, paragraph, start, end),
                 sentence=sentence,
@@ -188,25 +188,10 @@ def find_in_article(article: Article, sentences: Sequence[Sentence]) -> list[Quo
             )
             out.append(quote)
             previous = quote
+        last_start, last_end = found_here[-1]
+        open_before = last_end >= len(text.rstrip()) and not text.rstrip().endswith(tuple("”\"»")) \
+            or text.rstrip().endswith(":")
     return out
-
-
-def _last_named(body: tuple[Paragraph, ...], index: int, position: int, last: tuple[int, int, str] | None) -> str | None:
-    """The person an article last named as speaking before `position` of paragraph
-    `index`: in a "<Name> said" anywhere (quoted or not: "Becker said the plant would
-    reopen. ... 'We will rebuild,' he said"), or as a quote's speaker (`last`). Read
-    backwards, and only as far as `last`: most paragraphs never need it."""
-    for i in range(index, -1, -1):
-        if last is not None and i < last[0]:
-            break
-        floor = last[1] if last is not None and i == last[0] else -1
-        cues = [
-            name for at, name in attribution.named(body[i].text)
-            if floor < at and (i < index or at < position) and attribution.is_person_like(name)
-        ]
-        if cues:
-            return cues[-1]
-    return last[2] if last is not None else None
 
 
 def in_article(article: Article, sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
@@ -226,10 +211,14 @@ def wordings(quotes: Sequence[Quote]) -> tuple[Wording, ...]:
     )
 
 
-def find_quotes(corpus: Corpus, sentences: Sequence[Sentence]) -> Quotes:
-    """Every quote of a corpus, grouped; `sentences` in corpus order."""
+def find_quotes(corpus: Corpus, sentences: Sequence[Sentence], known: KnownNames | None = None) -> Quotes:
+    """Every quote of a corpus, its speaker settled with `known` (speakers.py), grouped;
+    `sentences` in corpus order."""
+    from .speakers import KnownNames, settle  # (speakers.py reads this module's Quote)
+
     found = [q for a, mine in by_article(corpus, sentences) for q in find_in_article(a, mine)]
-    return group_quotes(corpus, found, wordings(found))
+    said = settle(corpus, found, known or KnownNames(), sentences)
+    return group_quotes(corpus, said, wordings(said))
 
 
 def group_quotes(corpus: Corpus, found: Sequence[Quote], worded: Sequence[Wording]) -> Quotes:

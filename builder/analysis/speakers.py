@@ -1,0 +1,238 @@
+"""Who said each quote, settled with what the entity index knows (issue 20).
+
+Reading an article (quotes.py, attribution.py) finds the words that attribute a quote:
+a name or a description beside a speech verb, a pronoun ("he said"), a quote that goes
+on from the one before it, or nothing. Those words are not yet a speaker: "Troy said" may
+be a city, "a tearful said" an adjective, "he" any of the men named before. Once the
+entity index is made, each is settled here, in reading order:
+
+- a name is the speaker when the index knows it as a person, an organisation or a
+  group, and is shown under the entity's name ("Mr Trump" -> Donald Trump); never a
+  place, an event, a work or a publication (an outlet of the corpus);
+- a description ("the statement", "a police spokesman", "his brother", "Carney's
+  office") is kept when its last word is one that speaks (`SPEAKING_NOUNS`);
+- "he" or "she" is the first person the nearest sentence before it names (news puts
+  the subject first: "Still, Trump couldn't help but take a swipe at both Carney and
+  Pierre Poilievre. 'They both hated Trump,' he joked."), looked for in the quote's own
+  sentence, then back to the start of the paragraph before; when no sentence there
+  names a person, the quote's speaker is not named;
+- a quote that goes on from the one before it has that one's speaker.
+
+Whatever is left is "speaker not named" on the page: expected ambiguity, not a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..corpus.cleaning.patterns import AGENCIES
+from ..entities.names import fold, key, trim
+from ..model import Corpus, EntityIndex
+from . import attribution
+from .quotes import Quote
+from .sentences import Sentence
+
+# The last word of a description that can speak: a person's role or relation, a body,
+# a document. "A tearful said" (news clusters) ends in none of them.
+SPEAKING_NOUNS = frozenset("""
+statement statements spokesperson spokesman spokeswoman spokespeople official officials source sources
+police officer officers detective detectives sheriff chief commissioner investigator investigators
+witness witnesses resident residents neighbour neighbor neighbours neighbors friend friends
+brother brothers sister sisters mother father son daughter wife husband parent parents family relative
+relatives cousin uncle aunt grandmother grandfather partner colleague colleagues lawyer lawyers attorney
+attorneys prosecutor prosecutors judge court jury office ministry department agency company firm bank
+council government administration authority authorities embassy spokesmen organisers organizers
+organiser organizer group party campaign team club coach manager player players fan fans student students
+teacher doctor doctors nurse expert experts analyst analysts economist economists researcher researchers
+scientist scientists president minister secretary governor mayor senator leader leaders chairman
+executive executives founder owner employee employees worker workers union report post tweet message
+letter poster video release note document filing complaint survivor survivors victim victims passenger
+passengers customer customers user users member members representative representatives aide aides adviser
+advisers advisor advisors diplomat diplomats military army navy bureau commission committee service
+agency cabinet parliament spokesperson's organiser's
+""".split())
+# Where words are posted, not who posts them: "the airport said on Twitter".
+PLATFORMS = frozenset("twitter facebook instagram youtube tiktok reddit snapchat linkedin threads bluesky".split())
+# Pronouns that may be resolved to a person; "they" and "we" speak for groups.
+_PERSONAL = frozenset({"he", "she"})
+# Words that trail a description cue but are no part of it: "the council also said".
+_TRAILING = frozenset("also too then later again earlier still however meanwhile separately".split())
+
+
+@dataclass(frozen=True, slots=True)
+class KnownNames:
+    """What the entity index says about names, for settling speakers. Built in the
+    process that made the index, sent to the one that made the analyses."""
+
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (entity name, type)
+    # (article, anchor) -> (start, entity name) of each mention of a person, in order
+    persons: dict[tuple[str, str], tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    publications: frozenset[str] = frozenset()  # folded outlet names: never speakers
+    known: bool = False  # False: no index was made; names are kept as written
+
+    @classmethod
+    def of(cls, index: EntityIndex, corpus: Corpus) -> KnownNames:
+        names: dict[str, tuple[str, str]] = {}
+        persons: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for e in index.entities:
+            for written in (e.name, *e.aliases):
+                names.setdefault(key(written), (e.name, e.type))
+            if e.type == "person":
+                if " " in e.name:
+                    surnames[key(e.name.split()[-1])].add(e.name)
+                for m in e.mentions:
+                    persons[(m.article, m.anchor)].append((m.start, e.name))
+        for surname, people in surnames.items():  # "Roethlisberger" is Ben Roethlisberger
+            if len(people) == 1:
+                names.setdefault(surname, (next(iter(people)), "person"))
+        outlets = {fold(a.metadata.outlet.value) for a in corpus.articles if a.metadata.outlet}
+        return cls(names, {k: tuple(sorted(v)) for k, v in persons.items()},
+                   frozenset(outlets | {fold(v) for v in AGENCIES.values()} | PLATFORMS), True)
+
+
+def settle(corpus: Corpus, quotes: Sequence[Quote], known: KnownNames,
+           sentences: Sequence[Sentence] = ()) -> tuple[Quote, ...]:
+    """The quotes of a corpus (corpus order) with their speakers settled. `sentences`
+    (the articles' sentences) bound the sentences a pronoun looks back through."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, q in enumerate(quotes):
+        by_article[q.span.article].append(i)
+    bounds: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for s in sentences:
+        bounds[(s.span.article, s.span.anchor)].append((s.span.start, s.span.end))
+    articles = {a.slug: a for a in corpus.articles}
+    out = list(quotes)
+    for slug, indices in by_article.items():
+        order = [p.anchor for p in articles[slug].body]
+        texts = {(slug, p.anchor): p.text for p in articles[slug].body}
+        previous: Quote | None = None
+        for i in indices:
+            out[i] = previous = _settle(quotes[i], previous, order, known, bounds, texts)
+    return tuple(out)
+
+
+_Bounds = dict[tuple[str, str], list[tuple[int, int]]]
+
+
+def _settle(q: Quote, previous: Quote | None, order: list[str], known: KnownNames, bounds: _Bounds,
+            texts: dict[tuple[str, str], str]) -> Quote:
+    if q.how == "continues":
+        if previous is not None and previous.speaker is not None:
+            return replace(q, speaker=previous.speaker, how="goes on from the quote before it")
+        return replace(q, speaker=None, how="speaker not named")
+    if q.how == "pronoun" and q.speaker is not None:
+        if q.speaker.casefold() not in _PERSONAL or not known.known:
+            return replace(q, speaker=None, how=f"speaker not named (“{q.speaker}”)")
+        person = _subject_before(q, order, known, bounds, texts)
+        if person is None:
+            return replace(q, speaker=None, how=f"speaker not named (“{q.speaker}”: no person named before it)")
+        return replace(q, speaker=person, how=f"“{q.speaker}” read as {person}, the first person the sentence "
+                                              "before it names")
+    if q.speaker is None:
+        return q
+    if q.how == "subject of the sentence" and known.known:
+        person = _opening_person(q, known)
+        if person is not None:
+            return replace(q, speaker=person)  # "The head of the Israeli Labor Party, Yitzhak Herzog, voiced..."
+        if not _opens(q.sentence.text, q.speaker):
+            return replace(q, speaker=None, how=f"speaker not named (“{q.speaker}” is not the sentence's subject)")
+    speaker, why = _checked(q.speaker, known)
+    if speaker is None:
+        return replace(q, speaker=None, how=f"speaker not named (“{q.speaker}” {why})")
+    return replace(q, speaker=speaker)
+
+
+def _checked(written: str, known: KnownNames) -> tuple[str | None, str]:
+    """The speaker as shown, or None and why not."""
+    words = written.split()
+    while len(words) > 1 and words[-1].casefold() in _TRAILING:
+        words.pop()
+    written = " ".join(words)
+    if not written:
+        return None, "is no name"
+    if fold(written) in known.publications or fold(written.removeprefix("the ")) in known.publications:
+        return None, "is a publication"
+    if not written[:1].isupper() or "'s " in written or "’s " in written:
+        last = fold(words[-1])
+        if last in SPEAKING_NOUNS or last.rstrip("s") in SPEAKING_NOUNS:
+            return written, ""
+        return None, "is no name of one who speaks"
+    last = fold(words[-1])
+    if last in SPEAKING_NOUNS or last.rstrip("s") in SPEAKING_NOUNS:
+        return written, ""  # "Police", "Slidell police", "The Prime Minister's Bureau"
+    trimmed = trim(written, "PERSON")
+    found = None
+    if trimmed:  # "U.S. Secretary of State John Kerry": the longest end the index knows
+        parts = trimmed.name.split()
+        found = next((known.names[k] for i in range(len(parts)) if (k := key(" ".join(parts[i:]))) in known.names
+                      and (i == len(parts) - 1 or len(parts) - i >= 2 or known.names[k][1] == "person")), None)
+    if found is None and known.known:
+        # A name the index does not know: a person's when it has a first name and a surname.
+        if trimmed and len(trimmed.name.split()) >= 2 and fold(trimmed.name.split()[-1]) not in SPEAKING_NOUNS:
+            return written, ""
+        return None, "is not a person or organisation the articles name"
+    if found is None:
+        return written, ""
+    name, kind = found
+    if kind in ("person", "organisation", "group"):
+        return name, ""
+    return None, f"is a {kind}"
+
+
+# Words before a name that show it is no longer the sentence's subject: a verb went by
+# ("The singer posted three photos of herself with ... Tavon Kaiseen Alleyne", news clusters).
+_VERB_LIKE = re.compile(r"\b(?:[a-z]+ed|is|was|are|were|has|had|have|says|said|told|posts|posted|wrote|writes)\b")
+
+
+_OPENERS = re.compile(r"^(?:[\s“”\"'‘’(]|(?:But|And|Still|However|Meanwhile|Later|Earlier|Also|Then|Now|So)\b,?)*")
+
+
+def _opens(sentence: str, subject: str) -> bool:
+    """Whether the sentence opens with `subject` (after "But", "Still", quotation marks)."""
+    return sentence[_OPENERS.match(sentence).end():].startswith(subject)  # type: ignore[union-attr]
+
+
+def _opening_person(q: Quote, known: KnownNames) -> str | None:
+    """The person named first in the quote's sentence when no verb comes before the name:
+    the sentence's subject."""
+    here = known.persons.get((q.span.article, q.span.anchor), ())
+    for at, name in here:
+        if q.sentence.start <= at < q.span.start:
+            before = q.sentence.text[: at - q.sentence.start]
+            return None if _VERB_LIKE.search(before) else name
+    return None
+
+
+def _persons(article: str, anchor: str, texts: dict[tuple[str, str], str], known: KnownNames) -> list[tuple[int, str]]:
+    """The persons a paragraph names, in order: the entity index's mentions, and the
+    "<Name> said" cues whose name the index knows as a person (the small model missed
+    "Becker" in "Becker said the company had insurance", the fixture story)."""
+    found = dict(known.persons.get((article, anchor), ()))
+    for at, written in attribution.named(texts.get((article, anchor), "")):
+        trimmed = trim(written, "PERSON")
+        entry = known.names.get(key(trimmed.name)) if trimmed else None
+        if entry is not None and entry[1] == "person":
+            found.setdefault(at, entry[0])
+    return sorted(found.items())
+
+
+def _subject_before(q: Quote, order: list[str], known: KnownNames, bounds: _Bounds,
+                    texts: dict[tuple[str, str], str]) -> str | None:
+    """The first person named in the nearest sentence before the quote's sentence that
+    names one, in its paragraph or the paragraph before."""
+    position = order.index(q.span.anchor) if q.span.anchor in order else 0
+    for anchor, before in ((q.span.anchor, q.sentence.start),
+                           *(((order[position - 1], 1 << 30),) if position > 0 else ())):
+        mentions = [(at, name) for at, name in _persons(q.span.article, anchor, texts, known) if at < before]
+        if not mentions:
+            continue
+        sentences = [(s, e) for s, e in bounds.get((q.span.article, anchor), ()) if s < before] or [(0, before)]
+        for start, end in reversed(sentences):
+            named = [name for at, name in mentions if start <= at < end]
+            if named:
+                return named[0]
+    return None
