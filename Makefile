@@ -37,4 +37,5 @@ clean:
 
 # Benchmarks (not tests): writes benchmarks/results.json and the table in benchmarks/README.md.
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	$(BIN)/python -m benchmarks.run

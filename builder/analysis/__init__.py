@@ -8,7 +8,8 @@ each comparison a plain function of the corpus, the articles' findings joined an
 the results of the comparisons before it (`analyse`):
 
     sentences -> dates, claims, quotes, figures, relations
-              -> timeline (dates + claims), disagreements (all), similarity (claims)
+              -> key points (claims), timeline (dates + claims), disagreements (all),
+                 similarity (claims)
 
 Adding one is a module, a call in `findings.find` for what it reads in one article,
 a call in `analyse` and a field in `Analysis`.
@@ -29,6 +30,7 @@ from .dates import DateMention
 from .disagreements import Disagreement, find_disagreements
 from .figures import Figures, group_figures
 from .findings import Findings, find, join
+from .keypoints import KeyPoints, rank
 from .quotes import Quotes, group_quotes, wordings
 from .relations import Relation
 from .sentences import Sentence
@@ -43,6 +45,7 @@ class Analysis:
     sentences: tuple[Sentence, ...]
     dates: tuple[DateMention, ...]
     claims: Claims
+    points: KeyPoints
     quotes: Quotes
     figures: Figures
     relations: tuple[Relation, ...]
@@ -52,7 +55,7 @@ class Analysis:
 
 
 # The analyses' names, in the order `analyse` runs them (for timings).
-STEPS = ("sentences", "dates", "claims", "quotes", "figures", "relations", "timeline", "disagreements",
+STEPS = ("sentences", "dates", "claims", "key points", "quotes", "figures", "relations", "timeline", "disagreements",
          "similarity")
 
 
@@ -64,6 +67,7 @@ class Compared:
     corpus: Corpus
     found: Findings
     claims: Claims
+    points: KeyPoints
     figures: Figures
     timeline: Timeline
     similarity: tuple[Pair, ...]
@@ -85,13 +89,15 @@ def compare(corpus: Corpus, timer: Timer | None = None, cache: Cache = NO_CACHE)
         found = _findings(corpus.articles, cache, timer)
         with timer("claims"):
             claims = group_claims(corpus, found.claimable)
+        with timer("key points"):
+            points = rank(corpus, found.sentences, claims)
         with timer("figures"):
             figures = group_figures(corpus, found.figures, found.contexts)
         with timer("timeline"):
             timeline = find_timeline(corpus, found.dates, claims, found.dated_words)
         with timer("similarity"):
             similarity = find_pairs(corpus, claims)
-    return Compared(corpus, found, claims, figures, timeline, similarity)
+    return Compared(corpus, found, claims, points, figures, timeline, similarity)
 
 
 def finish(compared: Compared, known: KnownNames, timer: Timer | None = None) -> Analysis:
@@ -106,7 +112,8 @@ def finish(compared: Compared, known: KnownNames, timer: Timer | None = None) ->
         with timer("disagreements"):
             disagreements = find_disagreements(corpus, compared.figures, found.dates, compared.claims, quotes,
                                                found.relations)
-    return Analysis(found.sentences, found.dates, compared.claims, quotes, compared.figures, found.relations,
+    return Analysis(found.sentences, found.dates, compared.claims, compared.points, quotes, compared.figures,
+                    found.relations,
                     compared.timeline, disagreements, compared.similarity)
 
 

@@ -1,14 +1,17 @@
 """Claims: sentences from different articles that report the same thing, grouped.
 
-Lexical: two sentences are one claim when the cosine of their TF-IDF vectors (content
-words, rare words weigh more) reaches `SIMILARITY`. That finds copies, wire rewrites
-and light paraphrase ("The council voted on Tuesday to spend $48 million repairing the
-bridge" / "On Tuesday the council voted to spend $48 million on repairing the bridge"),
-not reformulations that share no words; a claim missed that way shows as two claims,
-each with fewer outlets, never as a wrong one.
+Two sentences are one claim when `sameclaim.same_claim` says they report the same
+fact: their content words overlap, a paraphrase score over their wording reaches its
+cut, and no figure or negation conflicts ("168 seats" and "169 seats" are a
+disagreement, never one claim). That finds copies, wire rewrites and paraphrase that
+keeps most of the fact's words. A fact retold in words of its own ("The 42-year-old
+male driver, from Beckenham, is being held on suspicion of manslaughter" / "The tram
+driver, 42, from Beckenham, has been arrested on suspicion of manslaughter") is
+missed: it shows as two claims, each with fewer outlets, never as a wrong one.
 
-Sentences are compared only within blocks of rare shared words (grouping.py), so
-the work grows with the corpus, not its square.
+Sentences are compared only within blocks of rare shared words (grouping.py), and
+scored only when the TF-IDF cosine of their content words reaches `PREFILTER`, so the
+work grows with the corpus, not its square.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Corpus
-from . import outlets, words
+from . import outlets, sameclaim, words
 from .grouping import group, max_df, stable_ids
 from .sentences import Sentence
 from .spans import Span
@@ -25,12 +28,9 @@ from .spans import Span
 # Sentences with fewer content words ("He declined to comment.") are not claims:
 # they would match across every story.
 MIN_WORDS = 4
-# Cosine at which two sentences are one claim. Sampled on 40 news clusters: pairs at
-# 0.5 and above were one fact reworded ("The flight was scheduled to take off at 11:55
-# p.m. Sunday, but left about 10 minutes late" / "...the flight was scheduled to leave
-# at 11:55 pm on Sunday, and took off ten minutes late"); at 0.4-0.45 they were mostly
-# related but different facts about the same people.
-SIMILARITY = 0.5
+# TF-IDF cosine below which two sentences are not scored: of the 1,190 pairs of the
+# news clusters the rule joined when every blocked pair was scored, 1 was below it.
+PREFILTER = 0.3
 BLOCK_KEYS = 5
 # Sentences that share only one of their five rarest words were never one claim on the
 # fixture story or the news clusters; comparing them was half the claims' time at
@@ -63,6 +63,10 @@ class Claims:
     claims: tuple[Claim, ...]  # most outlets first, then earliest position
     of_sentence: dict[tuple[str, str, int], str] = field(hash=False)  # (slug, anchor, start) -> id
     by_id: dict[str, Claim] = field(hash=False)
+    # Pairs of claims told alike but with another figure or date ("on Sunday night,
+    # forcing 300 residents" / "on Saturday night, forcing about 250"): never one claim,
+    # but one fact the outlets disagree on (disagreements.py).
+    variants: tuple[tuple[str, str], ...] = ()
 
     def shared(self) -> tuple[Claim, ...]:
         """Claims carried by more than one outlet."""
@@ -91,7 +95,7 @@ def group_claims(corpus: Corpus, kept: Sequence[Candidate]) -> Claims:
     """The candidates of every article (corpus order) grouped into claims."""
     outlet_of = {a.slug: outlets.key(a) for a in corpus.articles}
     bags = [bag for _, bag in kept]
-    groups, centers = _cluster(bags)
+    groups, centers, alike = _cluster(bags, [s.span.text for s, _ in kept])
     made: list[tuple[tuple[int, int, int, str], Claim]] = []
     for members, center, claim_id in zip(groups, centers, stable_ids("c", [" ".join(bags[c]) for c in centers]), strict=True):
         if len(members) == 1:  # most sentences: one article's own (a quick path at 10,000 articles)
@@ -109,16 +113,24 @@ def group_claims(corpus: Corpus, kept: Sequence[Candidate]) -> Claims:
                 articles=tuple(dict.fromkeys(s.article for s in spans)),
             )
         made.append(((-len(claim.outlets), claim.position, -len(claim.spans), claim_id), claim))
+    made_in_order = list(made)  # group order, for the variants
     made.sort(key=lambda m: m[0])  # most outlets first; ids are unique, so the order is total
     claims = tuple(claim for _, claim in made)
     of_sentence = {(s.article, s.anchor, s.start): c.id for c in claims for s in c.spans}
-    return Claims(claims, of_sentence, {c.id: c for c in claims})
+    variants: tuple[tuple[str, str], ...] = ()
+    if alike:
+        claim_of = {i: claim.id for (_, claim), members in zip(made_in_order, groups, strict=True) for i in members}
+        pairs = {(claim_of[i], claim_of[j]) for i, j in alike if claim_of[i] != claim_of[j]}
+        variants = tuple(sorted({(min(p), max(p)) for p in pairs}))
+    return Claims(claims, of_sentence, {c.id: c for c in claims}, variants)
 
 
-def _cluster(bags: list[tuple[str, ...]]) -> tuple[list[list[int]], list[int]]:
-    """Groups of candidates (indices) that say the same, and the index of each group's
-    most central wording. Its vectors and keys go when it returns, before the claims
-    are made: together they were most of the peak memory at 50,000 articles."""
+def _cluster(bags: list[tuple[str, ...]], texts: list[str]
+             ) -> tuple[list[list[int]], list[int], list[tuple[int, int]]]:
+    """Groups of candidates (indices) that say the same, the index of each group's
+    most central wording, and the pairs told alike but for a conflicting figure or
+    date. Its vectors and keys go when it returns, before the claims are made: together
+    they were most of the peak memory at 50,000 articles."""
     df = words.document_frequency(bags)
     keys = words.rare_keys(bags, df, BLOCK_KEYS, max_df(len(bags)))
     weights = words.idf(df, len(bags))
@@ -131,15 +143,27 @@ def _cluster(bags: list[tuple[str, ...]]) -> tuple[list[list[int]], list[int]]:
             vec = vectors[i] = words.vector(bags[i], weights)
         return vec
 
+    alike: list[tuple[int, int]] = []
+
     def score(i: int, j: int) -> float:
-        return words.cosine(vectors[i] or vector(i), vectors[j] or vector(j))
+        if words.cosine(vectors[i] or vector(i), vectors[j] or vector(j)) < PREFILTER:
+            return 0.0
+        a, b = sameclaim.read(texts[i]), sameclaim.read(texts[j])
+        if not sameclaim.overlap(a, b):
+            return 0.0
+        s = sameclaim.score(a, b)
+        if s >= sameclaim.SCORE and (conflicts := sameclaim.vetoes(a, b)):
+            if conflicts == ("numbers",):
+                alike.append((i, j))
+            return 0.0
+        return s
 
     # Two sentences are the same wording when their words are: the bags themselves serve
     # as identities, and order as their texts (" ".join) would, since a space sorts
     # before any character of a word.
-    groups = group(bags, keys, score, SIMILARITY, min_shared=MIN_SHARED_KEYS)
+    groups = group(bags, keys, score, sameclaim.SCORE, min_shared=MIN_SHARED_KEYS)
     centers = [members[0] if len(members) == 1 else members[_medoid(members, vector, bags)] for members in groups]
-    return groups, centers
+    return groups, centers, alike
 
 
 def _worded(bag: tuple[str, ...]) -> bool:

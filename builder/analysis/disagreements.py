@@ -97,13 +97,25 @@ def _figures(figures: Figures) -> list[tuple[Kind, Span, str, tuple[Side, ...]]]
 def _dates(
     dates: tuple[DateMention, ...], claims: Claims, outlet_of: dict[str, str]
 ) -> list[tuple[Kind, Span, str, tuple[Side, ...]]]:
-    """Claims whose sentences, in different outlets, carry dates of one precision
-    that share no value."""
+    """Claims (with their variants) whose sentences, in different outlets, carry
+    dates of one precision that share no value."""
+    # A claim and its variants (told alike with another figure) are one fact here.
+    fact = {c: c for pair in claims.variants for c in pair}
+
+    def root(c: str) -> str:
+        while fact.get(c, c) != c:
+            c = fact[c]
+        return c
+
+    for a, b in claims.variants:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            fact[max(ra, rb)] = min(ra, rb)
     by_claim: dict[str, dict[str, list[DateMention]]] = defaultdict(lambda: defaultdict(list))
     for m in dates:
         claim = claims.of_sentence.get(sentence_key(m.sentence))
         if claim and m.resolved:
-            by_claim[claim][m.span.article].append(m)
+            by_claim[root(claim)][m.span.article].append(m)
     out: list[tuple[Kind, Span, str, tuple[Side, ...]]] = []
     for claim_id, per_article in by_claim.items():
         if len(per_article) < 2:

@@ -36,7 +36,8 @@ EXTRA_ABBREVIATIONS = frozenset(
     "No. Nos. Ft. Lt. Col. Capt. Sgt. Supt. Insp. Det. Cpl. Pvt. Sr. Fig. Vol. Art. Sec. approx. cf.".split()
 )
 ABBREVIATIONS = SPACY_ABBREVIATIONS | EXTRA_ABBREVIATIONS
-_END = re.compile(r"(?:\.\.\.|[.!?…])+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[A-Z0-9])")
+# The next sentence may open with a quotation mark, newswire's `` included.
+_END = re.compile(r"(?:\.\.\.|[.!?…])+[\"'”’»)\]]*(?=\s+(?:``|[\"'“‘«(\[])*[A-Z0-9])")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")  # "J.", "U.S.", "p.m."
 
 

@@ -136,7 +136,7 @@ def build_document(corpus: Corpus, briefing: Briefing, entities: EntityIndex,
 
 def _shown(briefing: Briefing) -> tuple[dict[str, list[object]], dict[str, int]]:
     """The page's entries of each section. The key points leave out the overview's
-    claims, so "more" counts the claims shown in neither."""
+    claims, so "more" counts the corroborated claims shown in neither."""
     sections: dict[str, tuple[tuple[str, ...], Sequence[ClaimEntry | EventEntry | FigureEntry | QuoteEntry
                                                          | DisagreementEntry]]] = {
         "key_points": (briefing.page.key_points, briefing.claims),
@@ -150,8 +150,11 @@ def _shown(briefing: Briefing) -> tuple[dict[str, list[object]], dict[str, int]]
     for section, (ids, entries) in sections.items():
         by_id = {e.id: e for e in entries}
         shown[section] = [by_id[i] for i in ids]
-        printed = len(shown[section]) + (len(briefing.overview) if section == "key_points" else 0)
-        more[section] = len(entries) - printed
+        if section == "key_points":  # the claims two outlets or more carry, printed in neither
+            printed = {*ids, *briefing.overview}
+            more[section] = sum(1 for c in briefing.claims if len(c.outlets) > 1 and c.id not in printed)
+        else:
+            more[section] = len(entries) - len(ids)
     return shown, more
 
 

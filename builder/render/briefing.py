@@ -21,7 +21,7 @@ from ..analysis.dates import DateMention
 from ..analysis.disagreements import Disagreement
 from ..analysis.figures import FigureGroup
 from ..analysis.quotes import QuoteGroup
-from .context import OVERVIEW_SENTENCES, Context, same_wording
+from .context import Context, same_wording
 from .environment import markdown_environment
 from .escape import Safe, escape
 from .record import WhoEntry
@@ -63,9 +63,9 @@ def render_briefing(ctx: Context, whos_who: Sequence[WhoEntry] = ()) -> str:
         headline_link=Safe(f"[{escape(outlet_names.label(headline))}]({ctx.href(slug=headline.slug)})") if headline else "",
         summary=ctx.summary(),
         overview=[Line(c.text, ctx.badges(c.spans), Safe(_DIFFER) if c.id in disputed else "") for c in shown.overview],
-        lead=[Line(s.span.text, ctx.badges([s.span])) for s in analysis.sentences if s.position == 0][:OVERVIEW_SENTENCES],
         key_points=[Line(c.text, ctx.badges(c.spans),
-                         Safe(f"{c.support} outlets" + ("; " + _DIFFER if c.id in disputed else "")))
+                         Safe(f"{c.support} outlet{'s' if c.support != 1 else ''}"
+                              + ("; " + _DIFFER if c.id in disputed else "")))
                     for c in shown.key_points],
         whos_who=[{"name": Safe(f"[{escape(w.name)}]({posixpath.relpath(w.link, 'briefing')})")
                    if _PAGE_LINK.match(w.link) else w.name, "role": w.role} for w in whos_who],

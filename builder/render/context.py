@@ -138,8 +138,9 @@ class Context:
         return out
 
     def points(self) -> list[Claim]:
-        """Claims of two or more outlets, most outlets first; quotations left to the quotes."""
-        return [c for c in self.analysis.claims.shared() if not self.mostly_quoted(c.span)]
+        """The key points (analysis/keypoints.py), each shown by its clearest wording;
+        quotations left to the quotes."""
+        return [c for c in self.analysis.points.points if not self.mostly_quoted(c.span)]
 
     def _timeline(self) -> list[Event]:
         """Dated events for the page, in date order: every one two or more outlets report,

@@ -8,7 +8,7 @@ briefing.json, schema version `SCHEMA_VERSION`:
     {
       "schema": "briefing-builder/briefing", "version": 1, "build_date": "YYYY-MM-DD",
       "headline": {"text", "article"} | null,      # an article's title, verbatim
-      "overview": [claim id, ...],                  # the most corroborated sentences
+      "overview": [claim id, ...],                  # the first key points
       "page": {"key_points": [claim id], "timeline": [event id],
                "figures": [figure id], "quotes": [quote id],
                "disagreements": [disagreement id]},
@@ -17,6 +17,8 @@ briefing.json, schema version `SCHEMA_VERSION`:
                    "paragraphs", "removed", "quotes", "figures",
                    "claims_shared", "claims_alone"}],
       "claims": [{"id", "text", "cite", "outlets": [outlet], "citations": [cite]}],
+                                                    # the key points, ranked (text: the
+                                                    # clearest wording), then the other
                                                     # claims carried by 2+ outlets
       "quotes": [{"id", "text", "speaker" | null, "speakers", "outlets",
                   "variants": [{"text", "outlets"}],
@@ -50,6 +52,8 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 
+from ..analysis import Analysis
+from ..analysis.claims import Claim
 from ..analysis.spans import Span
 from ..model import Article, Sourced
 from .context import Context, same_wording
@@ -230,7 +234,6 @@ def briefing_record(ctx: Context, whos_who: Sequence[WhoEntry] = ()) -> Briefing
     """The structured briefing of a corpus's analyses."""
     corpus, analysis, shown = ctx.corpus, ctx.analysis, ctx.selection
     headline = ctx.headline()
-    counts = ctx.counts
 
     def cites(spans: Sequence[Span]) -> tuple[Cite, ...]:
         return tuple(Cite.of(s) for s in spans)
@@ -250,7 +253,7 @@ def briefing_record(ctx: Context, whos_who: Sequence[WhoEntry] = ()) -> Briefing
         ),
         sources=tuple(_source(a, ctx) for a in corpus.articles),
         claims=tuple(ClaimEntry(c.id, c.text, Cite.of(c.span), ctx.labels(c.outlets), cites(c.spans))
-                     for c in analysis.claims.shared()),
+                     for c in _claims(analysis, ctx.points())),
         quotes=tuple(QuoteEntry(
             id=g.id, text=g.text, speaker=g.speaker, speakers=g.speakers, outlets=ctx.labels(g.outlets),
             variants=tuple(Variant(v.span.text, ctx.labels(sorted(
@@ -279,6 +282,13 @@ def briefing_record(ctx: Context, whos_who: Sequence[WhoEntry] = ()) -> Briefing
         similarity=tuple(PairEntry(p.a, p.b, p.shared, round(p.score, 4), p.reading) for p in analysis.similarity),
         whos_who=tuple(whos_who),
     )
+
+
+def _claims(analysis: Analysis, points: Sequence[Claim]) -> list[Claim]:
+    """The key points as shown (their clearest wording), then the other claims two
+    outlets or more carry."""
+    shown = {c.id for c in points}
+    return [*points, *(c for c in analysis.claims.shared() if c.id not in shown)]
 
 
 def _source(a: Article, ctx: Context) -> SourceRow:

@@ -1,0 +1,363 @@
+"""Key points: the story's claims ranked as an editor would, central facts first.
+
+A key point is a claim (claims.py: sentences from different articles that report one
+fact), shown by its clearest sentence. The ranking, after ICSI-style concept coverage
+(Gillick & Favre 2009):
+
+1. Corroborated details. A concept is a pair of adjacent words (not two stop words),
+   weighted by the number of independent voices that use it: an outlet is one voice,
+   and an article that shares most of its claims with an earlier one (a wire copy)
+   speaks with that one's voice. Pairs fewer than `MIN_VOICES` voices use weigh
+   nothing (half the voices in a small story). A claim is worth the weight of the
+   concepts its sentence adds to the points already chosen, per word: dense,
+   corroborated facts first, and each point must bring something new.
+2. That worth is multiplied by a prior: lead sentences count more (a first sentence 5x,
+   a second 2.3x: 1 + 4 / (1 + 2 * position)), claims more voices carry count more
+   (1 + 0.5 ln voices), specific ones (figures, names) a little more, and the whole by
+   the sentence's cosine to the story's centroid (on topic). Sentences mostly in
+   quotation marks, questions, sentences that open with a pronoun or a connective
+   (they lean on the one before) and over-long ones are demoted; very short ones
+   (fewer than `MIN_WORDS` words) nearly dropped.
+3. Greedy selection (lazy: a claim's worth only falls as points are chosen) of the
+   first `SELECT` points; a claim whose content words repeat a chosen point's (cosine
+   `SAME_FACT`) is that fact again and is left out.
+4. Boilerplate (credits, copyright, calls to subscribe, the same words closing three
+   articles) and background (a sentence about years well before the story's, the
+   story's year from the articles' dates) are never key points.
+
+Measured on DUC 2004 task 2 (50 clusters of 10 newswire articles, 4 human summaries
+each; the parameters were chosen on its first 25 clusters, see benchmarks/keypoints.py
+and benchmarks/README.md): the first 250 words of the points beat the articles' lead
+sentences and a centroid ranking on ROUGE-1 and ROUGE-2 recall.
+
+Work is linear in the sentences: concepts are counted once, the selection pops a heap.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..model import Corpus
+from . import outlets
+from .claims import Claim, Claims, sentence_key
+from .sentences import Sentence
+from .words import STOPWORDS
+
+# Points chosen by the greedy step; a briefing shows fewer.
+SELECT = 20
+# Content-word cosine (the story's IDF) at which two points are one fact.
+SAME_FACT = 0.4
+MIN_VOICES = 3
+MIN_WORDS = 8
+MAX_WORDS = 60
+POSITION_WEIGHT = 4.0  # x (1 + POSITION_WEIGHT / (1 + 2 * position))
+SUPPORT_WEIGHT = 0.5  # x (1 + SUPPORT_WEIGHT * ln voices)
+SPECIFICITY_WEIGHT = 0.25  # x (1 + w * min(1, (numbers + names) / 3))
+QUOTE_PENALTY = 0.5
+LEAN_PENALTY = 0.8
+QUESTION_PENALTY = 0.5
+LONG_PENALTY = 0.5
+SHORT_PENALTY = 0.1
+# An article sharing this share of its claims with an earlier one, and that one as
+# much with it, is a copy of it; a claim in more articles than `COPY_EVIDENCE` says
+# nothing about which two copy each other.
+COPY_SHARE = 0.6
+COPY_EVIDENCE = 20
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_QUOTE_SPANS = re.compile(r"``.*?''|“.*?”|\"[^\"]*\"")
+_LEAN = re.compile(
+    r"(?:``|[\"“'‘(])?\s*(?:he|she|it|they|this|that|these|those|his|her|its|their|"
+    r"but|and|or|so|also|however|meanwhile|still|yet|then|there|here|such|both|another|"
+    r"the (?:two|three|four|five|latter|former|move|decision|incident|same)|"
+    r"in addition|as a result|at the same time|instead|otherwise|earlier|later)\b"
+)
+_BOILERPLATE = re.compile(
+    r"contributed (?:reporting )?to this (?:report|story|article)|all rights reserved|\bcopyright\b|©|"
+    r"\b(?:click|tap) here\b|\bsign up (?:for|to)\b|\bsubscribe (?:now|today|to (?:our|the))\b|"
+    r"\bour (?:daily |weekly |morning |evening )?newsletter|\bfollow (?:us|@\w+) on\b|https?://|\bwww\.\w|"
+    r"\b(?:photo|image|picture) (?:credit|caption)\b|\bgetty images\b|\bread (?:more|the full story)\b|"
+    r"this (?:story|article) (?:has been|was) (?:updated|amended|corrected)|"
+    r"^\s*(?:advertisement|related:|more:|see also)\b|\b(?:reporting|editing|writing) by [a-z]|"
+    r"support (?:it|us|our journalism)\b|readers like you"
+)
+# Rooted, as the tokens are ("dozens" -> "dozen").
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen hundred thousand million billion".split())
+_PAST = re.compile(r"\b(?:in|since|until|by|during|from|of)\s+(?:early |late |mid-)?(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)s\b")
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoints:
+    """The ranked claims, each shown by its clearest wording (`Claim.span`)."""
+
+    points: tuple[Claim, ...]
+
+
+def _root(word: str) -> str:
+    """Plural and -ed/-ing off, for comparing only ("forced", "forcing" -> "forc")."""
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    return word
+
+
+class _Roots(dict[str, str]):
+    def __missing__(self, word: str) -> str:
+        r = self[word] = _root(word)
+        return r
+
+
+_ROOTS = _Roots()
+_ROOTS_MAX = 1 << 18
+
+
+class _Read:
+    """What the ranking needs of one sentence."""
+
+    __slots__ = ("background", "bag", "concepts", "lean", "quality", "question", "quoted", "sentence",
+                 "specific", "text", "toks", "value", "words", "years")
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        text = self.text = sentence.span.text
+        words = text.split()
+        self.words = len(words)
+        lower = text.lower()
+        toks = self.toks = [_ROOTS[t] for t in _TOKEN.findall(lower.replace("'s ", " ").replace("’s ", " "))]
+        self.bag = [t for t in toks if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+        self.concepts: tuple[tuple[str, str], ...] = ()
+        self.value = 0.0
+        self.quoted = _quoted_share(text) > 0.5
+        self.lean = _LEAN.match(lower) is not None
+        self.question = text.rstrip("'\"”’ ").endswith("?")
+        numbers = [t for t in toks if t[0].isdigit()]
+        self.years = [t for t in numbers if len(t) == 4 and t[:2] in ("18", "19", "20") and t.isdigit()]
+        self.background = _BOILERPLATE.search(lower) is not None
+        names = sum(1 for w in words[1:] if w[:1].isupper())
+        self.specific = min(1.0, (len(numbers) + sum(1 for t in toks if t in _NUMBER_WORDS) + names) / 3)
+        quality = 1.0
+        if self.quoted:
+            quality *= QUOTE_PENALTY
+        if self.lean:
+            quality *= LEAN_PENALTY
+        if self.question:
+            quality *= QUESTION_PENALTY
+        if self.words > MAX_WORDS:
+            quality *= LONG_PENALTY
+        self.quality = quality
+
+
+def _quoted_share(text: str) -> float:
+    if '"' not in text and "``" not in text and "“" not in text:
+        return 0.0
+    return sum(len(m.group(0)) for m in _QUOTE_SPANS.finditer(text)) / max(1, len(text))
+
+
+def rank(corpus: Corpus, sentences: Sequence[Sentence], claims: Claims, limit: int = SELECT) -> KeyPoints:
+    """At most `limit` key points, most important first. Never empty while a claim
+    is left that is neither boilerplate nor background."""
+    if not claims.claims:
+        return KeyPoints(())
+    if len(_ROOTS) > _ROOTS_MAX:
+        _ROOTS.clear()
+    read = {sentence_key(s.span): _Read(s) for s in sentences}
+    voice = _voices(corpus, claims)
+    weight = _weigh_concepts(read, voice)
+    bags = [r.bag for r in read.values()]
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(set(bag))
+    n = len(bags)
+    idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+    centroid = {w: c * idf[w] for w, c in df.items()}
+    centroid_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    year = _story_year(corpus, read.values())
+    sizes = Counter(s.span.article for s in sentences)
+
+    candidates: list[_Candidate] = []
+    for claim in claims.claims:
+        members = [r for s in claim.spans if (r := read.get(sentence_key(s))) is not None]
+        if not members:
+            continue
+        usable = [m for m in members if m.words >= MIN_WORDS] or members
+        shown = max(usable, key=lambda m: (m.value / max(1, m.words) * m.quality, -m.sentence.position))
+        voices = len({voice[s.article] for s in claim.spans})
+        distinct = set(shown.bag)
+        norm = math.sqrt(sum(idf[w] ** 2 for w in distinct)) or 1.0
+        central = sum(idf[w] * centroid[w] for w in distinct) / (norm * centroid_norm)
+        prior = (
+            (1 + POSITION_WEIGHT / (1 + 2 * claim.position))
+            * (1 + SUPPORT_WEIGHT * math.log(voices))
+            * (1 + SPECIFICITY_WEIGHT * shown.specific)
+            * shown.quality
+            * central
+        )
+        if shown.words < MIN_WORDS:
+            prior *= SHORT_PENALTY
+        # The same words closing three articles or more and opening none: a sign-off.
+        tail = len(members) >= 3 and len({tuple(m.toks) for m in members}) == 1 and all(
+            0 < m.sentence.position >= sizes[m.sentence.span.article] - 3 for m in members
+        )
+        background = tail or all(m.background for m in members) or shown.background or _past(shown, year)
+        candidates.append(_Candidate(claim, shown, prior, background, voices))
+    chosen = _select(candidates, weight, idf, limit)
+    return KeyPoints(tuple(replace(c.claim, span=c.shown.sentence.span) for c in chosen))
+
+
+class _Candidate:
+    __slots__ = ("background", "claim", "prior", "shown", "voices")
+
+    def __init__(self, claim: Claim, shown: _Read, prior: float, background: bool, voices: int) -> None:
+        self.claim, self.shown, self.prior, self.background = claim, shown, prior, background
+        self.voices = voices
+
+    def gain(self, covered: set[tuple[str, str]], weight: dict[tuple[str, str], float]) -> float:
+        s = self.shown
+        new = s.value - sum(weight[c] for c in s.concepts if c in covered) if covered else s.value
+        return new / max(1, s.words) * self.prior
+
+
+def _weigh_concepts(read: dict[tuple[str, str, int], _Read], voice: dict[str, str]) -> dict[tuple[str, str], float]:
+    """The weight of each concept enough voices use; each sentence's concepts among
+    them and their total weight are set on it."""
+    used: dict[str, set[tuple[str, str]]] = {}
+    for r in read.values():
+        concepts = {(a, b) for a, b in zip(r.toks, r.toks[1:]) if a not in STOPWORDS or b not in STOPWORDS}
+        r.concepts = tuple(concepts)
+        used.setdefault(voice[r.sentence.span.article], set()).update(concepts)
+    df: Counter[tuple[str, str]] = Counter()
+    for concepts in used.values():
+        df.update(concepts)
+    least = max(1, min(MIN_VOICES, (len(used) + 1) // 2))
+    weight = {c: float(n) for c, n in df.items() if n >= least}
+    for r in read.values():
+        r.concepts = tuple(c for c in r.concepts if c in weight)
+        r.value = sum(map(weight.__getitem__, r.concepts))
+    return weight
+
+
+def _voices(corpus: Corpus, claims: Claims) -> dict[str, str]:
+    """Each article's voice: its outlet, unless it shares most of its claims with one
+    earlier article (a wire copy, one story filed twice), whose voice it then has."""
+    order = {a.slug: i for i, a in enumerate(corpus.articles)}
+    voice = {a.slug: outlets.key(a) for a in corpus.articles}
+    count: Counter[str] = Counter()
+    shared: dict[str, Counter[str]] = {}
+    for claim in claims.claims:
+        arts = sorted(claim.articles, key=order.__getitem__)
+        count.update(arts)
+        if 1 < len(arts) <= COPY_EVIDENCE:
+            for k, b in enumerate(arts):
+                shared.setdefault(b, Counter()).update(arts[:k])
+    for a in corpus.articles:
+        for earlier, n in shared.get(a.slug, Counter()).most_common(1):
+            if n >= COPY_SHARE * count[a.slug] and n >= COPY_SHARE * count[earlier]:
+                voice[a.slug] = voice[earlier]
+    return voice
+
+
+def _story_year(corpus: Corpus, read: Sequence[_Read] | object) -> int | None:
+    """The year most articles were published in; without dates, the year the opening
+    sentences name most, else any sentence."""
+    published = Counter(a.metadata.date.value.year for a in corpus.articles if a.metadata.date)
+    if published:
+        return max(published, key=lambda y: (published[y], y))
+    reads = list(read)  # type: ignore[call-overload]
+    for pool in ([r for r in reads if r.sentence.position < 3], reads):
+        years = Counter(int(y) for r in pool for y in set(r.years))
+        if years:
+            return max(years, key=lambda y: (years[y], y))
+    return None
+
+
+def _past(r: _Read, year: int | None) -> bool:
+    """A sentence past the lead about years well before the story's: background."""
+    if not r.years or year is None or r.sentence.position <= 2:
+        return False
+    past = [int(a or b) for a, b in _PAST.findall(r.text.lower())]
+    return bool(past) and max(past) < year - 1
+
+
+def _select(candidates: list[_Candidate], weight: dict[tuple[str, str], float], idf: dict[str, float],
+            limit: int) -> list[_Candidate]:
+    """Lazy greedy on the concept gain; a claim repeating a chosen point is skipped.
+    When the gains run out first, the rest follow by their own worth."""
+    static = [c.gain(set(), weight) for c in candidates]
+    corroborated: dict[str, list[int]] = {}  # content word -> claims more than one outlet carries
+    for k, c in enumerate(candidates):
+        if c.claim.support > 1 and not c.background:
+            for w in set(c.shown.bag):
+                corroborated.setdefault(w, []).append(k)
+    heap = [(-static[k], k) for k, c in enumerate(candidates) if not c.background and static[k] > 0]
+    heapq.heapify(heap)
+    covered: set[tuple[str, str]] = set()
+    chosen: list[_Candidate] = []
+    vectors: list[dict[str, float]] = []
+    seen: set[int] = set()
+    while heap and len(chosen) < limit:
+        _, k = heapq.heappop(heap)
+        c = candidates[k]
+        g = c.gain(covered, weight)
+        if heap and g < -heap[0][0] - 1e-12:  # stale: back with its current gain
+            heapq.heappush(heap, (-g, k))
+            continue
+        if g <= 0:
+            break
+        seen.add(k)
+        v = _unit(c.shown.bag, idf)
+        if any(_cosine(v, u) >= SAME_FACT for u in vectors):
+            continue
+        rival = _rival(k, v, candidates, corroborated, seen, idf)
+        if rival is not None:  # the same fact as more outlets tell it ("$48 million" against "$50 million")
+            seen.add(rival)
+            c, v = candidates[rival], _unit(candidates[rival].shown.bag, idf)
+        chosen.append(c)
+        vectors.append(v)
+        covered.update(c.shown.concepts)
+    if len(chosen) < limit:
+        rest = sorted((k for k, c in enumerate(candidates) if k not in seen and not c.background),
+                      key=lambda k: (-static[k], -candidates[k].prior))
+        for k in rest:
+            if len(chosen) >= limit:
+                break
+            v = _unit(candidates[k].shown.bag, idf)
+            if not any(_cosine(v, u) >= SAME_FACT for u in vectors):
+                chosen.append(candidates[k])
+                vectors.append(v)
+    return chosen
+
+
+def _rival(k: int, v: dict[str, float], candidates: list[_Candidate], corroborated: dict[str, list[int]],
+           seen: set[int], idf: dict[str, float]) -> int | None:
+    """A claim that tells the same fact as claim `k` (cosine `SAME_FACT`) and more
+    outlets carry: the one most carry (then the earliest), if any."""
+    mine = candidates[k].claim.support
+    near = {j for w in set(candidates[k].shown.bag) for j in corroborated.get(w, ())}
+    best, most = None, mine
+    for j in sorted(near):
+        c = candidates[j]
+        if j not in seen and c.claim.support > most and _cosine(v, _unit(c.shown.bag, idf)) >= SAME_FACT:
+            best, most = j, c.claim.support
+    return best
+
+
+def _unit(bag: Sequence[str], idf: dict[str, float]) -> dict[str, float]:
+    values = {w: idf.get(w, 1.0) for w in set(bag)}
+    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+    return {w: v / norm for w, v in values.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[w] for w, v in a.items() if w in b)

@@ -1,0 +1,66 @@
+"""Key points (issue 18): the story's central facts first, never empty, each in its
+clearest wording, boilerplate and background never."""
+
+from __future__ import annotations
+
+from test_analysis_claims import corpus_of
+
+from builder.analysis import analyse
+
+FIRE = "A fire destroyed the Corran Textiles warehouse in Harwick on Sunday night, forcing 300 residents from their homes."
+FIRE_AGAIN = "Fire destroyed the Corran Textiles warehouse in Harwick on Sunday night and forced 300 residents from their homes."
+
+
+def _points(*items):  # type: ignore[no-untyped-def]
+    return [c.text for c in analyse(corpus_of(*items)).points.points]
+
+
+def test_the_fact_the_outlets_share_comes_first_and_background_never() -> None:
+    points = _points(
+        ("a", "Gazette", "2025-03-10", [
+            FIRE,
+            "The mayor praised the firefighters who worked through the night in freezing rain.",
+            "Residents were taken to the Harwick leisure centre, where volunteers served hot meals.",
+            "Mill Street will stay closed until engineers have checked the walls that still stand.",
+            "The warehouse was built in 1921 by the Corran family and employed 400 people in 1960.",
+            "Copyright 2025 Gazette Media Group, all rights reserved, reproduction of this article prohibited.",
+        ]),
+        ("b", "Wire", "2025-03-10", [
+            FIRE_AGAIN,
+            "Investigators have not yet said what caused the blaze at the Harwick warehouse.",
+        ]),
+        ("c", "Times", "2025-03-10", [
+            "Investigators are still looking for the cause of the blaze, which began in a storeroom.",
+            "A fire destroyed the Corran Textiles warehouse in Harwick on Sunday night, forcing 300 residents "
+            "from their homes and closing Mill Street.",
+        ]),
+    )
+    assert "Corran Textiles warehouse in Harwick on Sunday night" in points[0]
+    assert not any("1921" in p or "Copyright" in p for p in points)
+    # One fact, one point: its other wordings are not points of their own.
+    assert sum("Corran Textiles warehouse in Harwick on Sunday night" in p for p in points) == 1
+
+
+def test_a_story_no_two_outlets_share_still_has_key_points() -> None:
+    points = _points(("a", "Gazette", "2025-03-10", [
+        "The council voted on Tuesday to spend $48 million repairing the Mill Street bridge.",
+        "Work will start in May and take two years, the council's engineer said.",
+    ]))
+    assert points and points[0].startswith("The council voted on Tuesday")
+
+
+def test_a_point_is_shown_in_words_of_its_own_rather_than_a_quotation() -> None:
+    said = "“The council voted on Tuesday to spend $48 million repairing the Mill Street bridge,” the mayor said."
+    plain = "The council voted on Tuesday to spend $48 million repairing the Mill Street bridge, the mayor said."
+    points = _points(("a", "Gazette", "2025-03-10", [said]), ("b", "Wire", "2025-03-10", [plain]))
+    assert points[0] == plain
+
+
+def test_the_version_more_outlets_carry_is_the_point() -> None:
+    points = _points(
+        ("a", "Gazette", "2025-03-10", [FIRE]),
+        ("b", "Wire", "2025-03-10", [FIRE_AGAIN]),
+        ("c", "Times", "2025-03-10", ["Fire destroyed the Corran Textiles warehouse in Harwick on Sunday night, "
+                                      "forcing 250 residents from their homes."]),
+    )
+    assert "300 residents" in points[0]

@@ -1,0 +1,76 @@
+"""`same_claim`, the rule claims are grouped by (issue 18), and what the grouping keeps
+of the pairs it refuses. Pairs are from the news clusters and the seeds."""
+
+from __future__ import annotations
+
+from test_analysis_claims import corpus_of
+
+from builder.analysis import analyse
+from builder.analysis.claims import find_claims
+from builder.analysis.sameclaim import claim_score, conflicts, same_claim
+from builder.analysis.sentences import find_sentences
+
+
+def test_a_fact_retold_with_its_words_is_one_claim() -> None:
+    assert same_claim(
+        "Chief executive Doug Parker told employees last month that American Airlines will implement "
+        "implicit-bias training.",
+        "Sunday's incident comes after American CEO Doug Parker told employees last month that American "
+        "Airlines will implement so-called implicit-bias training.",
+    )
+    assert same_claim(
+        "He called me up yesterday — he said, let's make a deal.",
+        "He called me yesterday and said, 'Let's make a deal'.",
+    )
+
+
+def test_different_facts_about_the_same_people_are_not() -> None:
+    assert not same_claim(
+        "The scene after a tram overturned in Croydon, south London, trapping five people and injuring another 40.",
+        "At least five people are dead after a tram overturned in Croydon, south London.",
+    )
+    assert not same_claim(
+        "One law enforcement source told CNN the two brothers have very similar names.",
+        "Two brothers were both going to Tokyo but were booked on separate flights, two law enforcement sources "
+        "told CNN.",
+    )
+    # Another year is another fact, however alike the rest.
+    assert not same_claim(
+        "Harambe was born at the Gladys Porter Zoo in Brownsville, Texas, and was transported to the Cincinnati "
+        "Zoo in 2014.",
+        "Harambe came to Cincinnati in 2015 from the Gladys Porter Zoo in Brownsville, Texas.",
+    )
+
+
+def test_another_figure_of_the_same_unit_is_a_conflict_whatever_the_wording() -> None:
+    a = "The Liberals are projected to have won 169 seats in the House of Commons."
+    b = "The Liberals are projected to have won 168 seats in the House of Commons."
+    assert claim_score(a, b) > 0.9 and conflicts(a, b) == ("numbers",) and not same_claim(a, b)
+    # A rounded figure is the precise one; a figure one side lacks is an omission.
+    assert "numbers" not in conflicts("Prices rose 0.7% in May.", "Prices rose 0.66% in May.")
+    assert "numbers" not in conflicts("They fell short of the 172 needed.",
+                                      "They won 169 seats, three short of the 172 needed.")
+    assert conflicts("A four-year-old boy fell into the moat.", "A three-year-old boy fell into the moat.")
+
+
+def test_negation_is_a_conflict() -> None:
+    a = "The minister said the talks would resume next week."
+    b = "The minister said the talks would not resume next week."
+    assert "negation" in conflicts(a, b) and not same_claim(a, b)
+
+
+def test_the_grouping_applies_the_rule_and_keeps_variants_for_the_disagreements() -> None:
+    corpus = corpus_of(
+        ("a", "Gazette", "2025-03-10", ["A fire destroyed the Corran Textiles warehouse on Mill Street in Harwick "
+                                        "on Sunday night, forcing 300 residents from their homes."]),
+        ("b", "Wire", "2025-03-10", ["A fire destroyed the Corran Textiles warehouse on Mill Street in Harwick "
+                                     "on Saturday night, forcing about 250 residents from their homes."]),
+        ("c", "Times", "2025-03-10", ["Fire gutted the Corran Textiles warehouse on Mill Street in Harwick "
+                                      "on Sunday night, forcing 300 residents from their homes."]),
+    )
+    claims = find_claims(corpus, find_sentences(corpus))
+    by_article = {c.articles: c for c in claims.claims}
+    assert set(by_article) == {("a", "c"), ("b",)}  # 300 and 250 residents are never one claim
+    assert claims.variants == (tuple(sorted((by_article[("a", "c")].id, by_article[("b",)].id))),)
+    kinds = {d.kind for d in analyse(corpus).disagreements}
+    assert "date" in kinds  # Sunday or Saturday night: shown as a disagreement
