@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from builder.analysis import analyse
+from builder.analysis import Timer, analyse
 from builder.corpus.anchors import number
 from builder.model import Article, Block, Corpus, Metadata, Sourced
 from builder.render import briefing_json, render_analysis_pages
@@ -181,11 +181,11 @@ def run(size: int) -> Run:
     generated = time.perf_counter() - start
     words = sum(a.words for a in made.articles)
     print(f"\n{size:,} articles, {words:,} words (generated in {generated:.1f} s)")
-    timings: list[tuple[str, float]] = []
+    timer = Timer()
     start, cpu = time.perf_counter(), time.process_time()
-    result = analyse(made, timings)
+    result = analyse(made, timer)
     total = time.perf_counter() - start
-    for name, seconds in timings:
+    for name, seconds in timer.spent.items():
         print(f"  {name:<14} {seconds:7.2f} s")
     start = time.perf_counter()
     render_analysis_pages(made, result)

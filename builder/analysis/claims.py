@@ -148,15 +148,12 @@ def _cluster(bags: list[tuple[str, ...]], texts: list[str]
     def score(i: int, j: int) -> float:
         if words.cosine(vectors[i] or vector(i), vectors[j] or vector(j)) < PREFILTER:
             return 0.0
-        a, b = sameclaim.read(texts[i]), sameclaim.read(texts[j])
-        if not sameclaim.overlap(a, b):
-            return 0.0
-        s = sameclaim.score(a, b)
-        if s >= sameclaim.SCORE and (conflicts := sameclaim.vetoes(a, b)):
+        match, conflicts = sameclaim.judge(texts[i], texts[j], bags[i], bags[j])
+        if conflicts:
             if conflicts == ("numbers",):
                 alike.append((i, j))
             return 0.0
-        return s
+        return match
 
     # Two sentences are the same wording when their words are: the bags themselves serve
     # as identities, and order as their texts (" ".join) would, since a space sorts

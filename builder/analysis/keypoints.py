@@ -39,14 +39,13 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Corpus
-from . import outlets
+from . import outlets, words
 from .claims import Claim, Claims, sentence_key
 from .sentences import Sentence
-from .words import STOPWORDS
 
 # Points chosen by the greedy step; a briefing shows fewer.
 SELECT = 20
@@ -68,8 +67,10 @@ SHORT_PENALTY = 0.1
 # nothing about which two copy each other.
 COPY_SHARE = 0.6
 COPY_EVIDENCE = 20
+RIVAL_BLOCK = 50
 
-_TOKEN = re.compile(r"[a-z0-9]+")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z]")  # words after the first that open with a capital
 _QUOTE_SPANS = re.compile(r"``.*?''|“.*?”|\"[^\"]*\"")
 _LEAN = re.compile(
     r"(?:``|[\"“'‘(])?\s*(?:he|she|it|they|this|that|these|those|his|her|its|their|"
@@ -86,7 +87,11 @@ _BOILERPLATE = re.compile(
     r"^\s*(?:advertisement|related:|more:|see also)\b|\b(?:reporting|editing|writing) by [a-z]|"
     r"support (?:it|us|our journalism)\b|readers like you"
 )
-# Rooted, as the tokens are ("dozens" -> "dozen").
+# Content words that boilerplate needs one of before its expression is tried, and
+# number words; rooted, as the words are ("dozens" -> "dozen").
+_CUES = frozenset(map(words.root, """contributed reserved copyright click tap sign subscribe newsletter
+    follow http https www credit caption getty read updated amended corrected advertisement related more see
+    reporting editing writing support readers""".split()))
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen hundred thousand million billion".split())
 _PAST = re.compile(r"\b(?:in|since|until|by|during|from|of)\s+(?:early |late |mid-)?(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)s\b")
 
@@ -98,61 +103,66 @@ class KeyPoints:
     points: tuple[Claim, ...]
 
 
-def _root(word: str) -> str:
-    """Plural and -ed/-ing off, for comparing only ("forced", "forcing" -> "forc")."""
-    if len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if len(word) > 5 and word.endswith("ing"):
-        return word[:-3]
-    if len(word) > 4 and word.endswith("ed"):
-        return word[:-2]
-    return word
-
-
-class _Roots(dict[str, str]):
-    def __missing__(self, word: str) -> str:
-        r = self[word] = _root(word)
-        return r
-
-
-_ROOTS = _Roots()
-_ROOTS_MAX = 1 << 18
-
-
 class _Read:
-    """What the ranking needs of one sentence."""
+    """A sentence as the ranking counts it: its words, its concepts and their weight.
+    What it looks like (`shape`) is read only for the claims the selection reaches."""
 
-    __slots__ = ("background", "bag", "concepts", "lean", "quality", "question", "quoted", "sentence",
-                 "specific", "text", "toks", "value", "words", "years")
+    __slots__ = ("bag", "concepts", "sentence", "shaped", "value", "words")
 
     def __init__(self, sentence: Sentence) -> None:
         self.sentence = sentence
-        text = self.text = sentence.span.text
-        words = text.split()
-        self.words = len(words)
-        lower = text.lower()
-        toks = self.toks = [_ROOTS[t] for t in _TOKEN.findall(lower.replace("'s ", " ").replace("’s ", " "))]
-        self.bag = [t for t in toks if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
-        self.concepts: tuple[tuple[str, str], ...] = ()
+        self.words = sentence.span.text.count(" ") + 1
+        toks = words.tokens(sentence.span.text)
+        self.bag = words.content_of(toks)
+        roots = list(map(_ROOT_OR_STOP.__getitem__, toks))
+        self.concepts: frozenset[tuple[str, str]] = frozenset(zip(roots, roots[1:])) - _STOP_PAIRS
         self.value = 0.0
-        self.quoted = _quoted_share(text) > 0.5
-        self.lean = _LEAN.match(lower) is not None
-        self.question = text.rstrip("'\"”’ ").endswith("?")
-        numbers = [t for t in toks if t[0].isdigit()]
-        self.years = [t for t in numbers if len(t) == 4 and t[:2] in ("18", "19", "20") and t.isdigit()]
-        self.background = _BOILERPLATE.search(lower) is not None
-        names = sum(1 for w in words[1:] if w[:1].isupper())
-        self.specific = min(1.0, (len(numbers) + sum(1 for t in toks if t in _NUMBER_WORDS) + names) / 3)
+        self.shaped: _Shape | None = None
+
+    @property
+    def text(self) -> str:
+        return self.sentence.span.text
+
+    def shape(self) -> _Shape:
+        if self.shaped is None:
+            self.shaped = _Shape(self.sentence.span.text, self.bag, self.words)
+        return self.shaped
+
+
+class _RootOrStop(dict[str, str]):
+    """A token's root, or the stop word itself."""
+
+    def __missing__(self, token: str) -> str:
+        kept = self[token] = token if token in words.STOPWORDS else words.root(token)
+        return kept
+
+
+_ROOT_OR_STOP = _RootOrStop()
+_WORDS_KEPT = 1 << 18  # distinct tokens; numbers make them many on a long-lived server
+# A concept is two words in a row, not two stop words.
+_STOP_PAIRS = frozenset((a, b) for a in words.STOPWORDS for b in words.STOPWORDS)
+
+
+class _Shape:
+    """What a sentence looks like: quoted, a question, leaning on the one before,
+    boilerplate, specific (figures, names)."""
+
+    __slots__ = ("boilerplate", "quality", "specific")
+
+    def __init__(self, text: str, bag: tuple[str, ...], n_words: int) -> None:
+        lower = text.lower()
+        self.boilerplate = ("©" in text or not _CUES.isdisjoint(bag)) and _BOILERPLATE.search(lower) is not None
+        numbers = sum(1 for t in bag if t[0].isdigit() or t in _NUMBER_WORDS)
+        names = len(_CAPITALISED.findall(text))
+        self.specific = min(1.0, (numbers + names) / 3)
         quality = 1.0
-        if self.quoted:
+        if _quoted_share(text) > 0.5:
             quality *= QUOTE_PENALTY
-        if self.lean:
+        if _LEAN.match(lower) is not None:
             quality *= LEAN_PENALTY
-        if self.question:
+        if text.rstrip("'\"”’ ").endswith("?"):
             quality *= QUESTION_PENALTY
-        if self.words > MAX_WORDS:
+        if n_words > MAX_WORDS:
             quality *= LONG_PENALTY
         self.quality = quality
 
@@ -168,58 +178,81 @@ def rank(corpus: Corpus, sentences: Sequence[Sentence], claims: Claims, limit: i
     is left that is neither boilerplate nor background."""
     if not claims.claims:
         return KeyPoints(())
-    if len(_ROOTS) > _ROOTS_MAX:
-        _ROOTS.clear()
+    if len(_ROOT_OR_STOP) > _WORDS_KEPT:
+        _ROOT_OR_STOP.clear()
     read = {sentence_key(s.span): _Read(s) for s in sentences}
     voice = _voices(corpus, claims)
     weight = _weigh_concepts(read, voice)
-    bags = [r.bag for r in read.values()]
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(set(bag))
-    n = len(bags)
+    df = words.document_frequency(r.bag for r in read.values())
+    n = len(read)
     idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
     centroid = {w: c * idf[w] for w, c in df.items()}
-    centroid_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-    year = _story_year(corpus, read.values())
-    sizes = Counter(s.span.article for s in sentences)
-
-    candidates: list[_Candidate] = []
+    story = _Story(idf, centroid, _story_year(corpus, read.values()), Counter(s.span.article for s in sentences))
+    candidates = []
     for claim in claims.claims:
         members = [r for s in claim.spans if (r := read.get(sentence_key(s))) is not None]
-        if not members:
-            continue
-        usable = [m for m in members if m.words >= MIN_WORDS] or members
-        shown = max(usable, key=lambda m: (m.value / max(1, m.words) * m.quality, -m.sentence.position))
-        voices = len({voice[s.article] for s in claim.spans})
-        distinct = set(shown.bag)
-        norm = math.sqrt(sum(idf[w] ** 2 for w in distinct)) or 1.0
-        central = sum(idf[w] * centroid[w] for w in distinct) / (norm * centroid_norm)
-        prior = (
-            (1 + POSITION_WEIGHT / (1 + 2 * claim.position))
-            * (1 + SUPPORT_WEIGHT * math.log(voices))
-            * (1 + SPECIFICITY_WEIGHT * shown.specific)
-            * shown.quality
-            * central
-        )
-        if shown.words < MIN_WORDS:
-            prior *= SHORT_PENALTY
-        # The same words closing three articles or more and opening none: a sign-off.
-        tail = len(members) >= 3 and len({tuple(m.toks) for m in members}) == 1 and all(
-            0 < m.sentence.position >= sizes[m.sentence.span.article] - 3 for m in members
-        )
-        background = tail or all(m.background for m in members) or shown.background or _past(shown, year)
-        candidates.append(_Candidate(claim, shown, prior, background, voices))
+        if members:
+            candidates.append(_Candidate(claim, members, len({voice[s.article] for s in claim.spans}), story))
     chosen = _select(candidates, weight, idf, limit)
     return KeyPoints(tuple(replace(c.claim, span=c.shown.sentence.span) for c in chosen))
 
 
-class _Candidate:
-    __slots__ = ("background", "claim", "prior", "shown", "voices")
+class _Story:
+    """What the ranking knows of the whole story."""
 
-    def __init__(self, claim: Claim, shown: _Read, prior: float, background: bool, voices: int) -> None:
-        self.claim, self.shown, self.prior, self.background = claim, shown, prior, background
-        self.voices = voices
+    def __init__(self, idf: dict[str, float], centroid: dict[str, float], year: int | None,
+                 sizes: Counter[str]) -> None:
+        self.year, self.sizes = year, sizes
+        self.norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+        self.square = {w: v * v for w, v in idf.items()}
+        self.toward = {w: v * centroid[w] for w, v in idf.items()}
+
+    def central(self, bag: Sequence[str]) -> float:
+        """Cosine of a sentence's words (IDF-weighted) to the story's."""
+        distinct = set(bag)
+        norm = math.sqrt(sum(map(self.square.__getitem__, distinct))) or 1.0
+        return sum(map(self.toward.__getitem__, distinct)) / (norm * self.norm)
+
+
+class _Candidate:
+    """A claim as the selection weighs it: at first by a bound of its worth (its
+    densest wording, every penalty left out, the largest specificity bonus), then,
+    once the selection reaches it, exactly (`finish`)."""
+
+    __slots__ = ("background", "claim", "finished", "members", "prior", "shown", "story", "voices")
+
+    def __init__(self, claim: Claim, members: list[_Read], voices: int, story: _Story) -> None:
+        self.claim, self.members, self.voices, self.story = claim, members, voices, story
+        self.shown = max(members, key=lambda m: m.value / max(1, m.words))
+        self.prior = self._placed() * (1 + SPECIFICITY_WEIGHT) * story.central(self.shown.bag)
+        self.background = False
+        self.finished = False
+
+    def _placed(self) -> float:
+        return (1 + POSITION_WEIGHT / (1 + 2 * self.claim.position)) * (1 + SUPPORT_WEIGHT * math.log(self.voices))
+
+    def finish(self) -> None:
+        """The clearest wording, the exact prior, and whether it is background."""
+        if self.finished:
+            return
+        self.finished = True
+        members = self.members
+        usable = [m for m in members if m.words >= MIN_WORDS] or members
+        shown = self.shown = max(
+            usable, key=lambda m: (m.value / max(1, m.words) * m.shape().quality, -m.sentence.position))
+        shape = shown.shape()
+        prior = self._placed() * (1 + SPECIFICITY_WEIGHT * shape.specific) * shape.quality
+        prior *= self.story.central(shown.bag)
+        if shown.words < MIN_WORDS:
+            prior *= SHORT_PENALTY
+        self.prior = prior
+        sizes = self.story.sizes
+        # The same words closing three articles or more and opening none: a sign-off.
+        tail = len(members) >= 3 and len({m.bag for m in members}) == 1 and all(
+            0 < m.sentence.position >= sizes[m.sentence.span.article] - 3 for m in members
+        )
+        self.background = (tail or shape.boilerplate or all(m.shape().boilerplate for m in members)
+                           or _past(shown, self.story.year))
 
     def gain(self, covered: set[tuple[str, str]], weight: dict[tuple[str, str], float]) -> float:
         s = self.shown
@@ -228,20 +261,24 @@ class _Candidate:
 
 
 def _weigh_concepts(read: dict[tuple[str, str, int], _Read], voice: dict[str, str]) -> dict[tuple[str, str], float]:
-    """The weight of each concept enough voices use; each sentence's concepts among
-    them and their total weight are set on it."""
+    """The weight of each concept (two words in a row, stop words left out) enough
+    voices use; each sentence's concepts among them and their total weight are set
+    on it."""
     used: dict[str, set[tuple[str, str]]] = {}
     for r in read.values():
-        concepts = {(a, b) for a, b in zip(r.toks, r.toks[1:]) if a not in STOPWORDS or b not in STOPWORDS}
-        r.concepts = tuple(concepts)
-        used.setdefault(voice[r.sentence.span.article], set()).update(concepts)
+        mine = voice[r.sentence.span.article]
+        kept = used.get(mine)
+        if kept is None:
+            kept = used[mine] = set()
+        kept.update(r.concepts)
     df: Counter[tuple[str, str]] = Counter()
     for concepts in used.values():
         df.update(concepts)
     least = max(1, min(MIN_VOICES, (len(used) + 1) // 2))
     weight = {c: float(n) for c, n in df.items() if n >= least}
+    kept = weight.keys()
     for r in read.values():
-        r.concepts = tuple(c for c in r.concepts if c in weight)
+        r.concepts = frozenset(kept & r.concepts)
         r.value = sum(map(weight.__getitem__, r.concepts))
     return weight
 
@@ -266,15 +303,15 @@ def _voices(corpus: Corpus, claims: Claims) -> dict[str, str]:
     return voice
 
 
-def _story_year(corpus: Corpus, read: Sequence[_Read] | object) -> int | None:
+def _story_year(corpus: Corpus, read: Iterable[_Read]) -> int | None:
     """The year most articles were published in; without dates, the year the opening
     sentences name most, else any sentence."""
     published = Counter(a.metadata.date.value.year for a in corpus.articles if a.metadata.date)
     if published:
         return max(published, key=lambda y: (published[y], y))
-    reads = list(read)  # type: ignore[call-overload]
+    reads = list(read)
     for pool in ([r for r in reads if r.sentence.position < 3], reads):
-        years = Counter(int(y) for r in pool for y in set(r.years))
+        years = Counter(int(y) for r in pool for y in set(_YEAR.findall(r.text)))
         if years:
             return max(years, key=lambda y: (years[y], y))
     return None
@@ -282,7 +319,7 @@ def _story_year(corpus: Corpus, read: Sequence[_Read] | object) -> int | None:
 
 def _past(r: _Read, year: int | None) -> bool:
     """A sentence past the lead about years well before the story's: background."""
-    if not r.years or year is None or r.sentence.position <= 2:
+    if year is None or r.sentence.position <= 2:
         return False
     past = [int(a or b) for a, b in _PAST.findall(r.text.lower())]
     return bool(past) and max(past) < year - 1
@@ -290,15 +327,19 @@ def _past(r: _Read, year: int | None) -> bool:
 
 def _select(candidates: list[_Candidate], weight: dict[tuple[str, str], float], idf: dict[str, float],
             limit: int) -> list[_Candidate]:
-    """Lazy greedy on the concept gain; a claim repeating a chosen point is skipped.
-    When the gains run out first, the rest follow by their own worth."""
-    static = [c.gain(set(), weight) for c in candidates]
+    """Lazy greedy on the concept gain: a claim's gain only falls as points are chosen,
+    and its bound only falls once it is finished, so a popped claim whose fresh gain
+    still tops the heap is the best. A claim repeating a chosen point is skipped; when
+    the gains run out first, the rest follow by their own worth."""
     corroborated: dict[str, list[int]] = {}  # content word -> claims more than one outlet carries
     for k, c in enumerate(candidates):
-        if c.claim.support > 1 and not c.background:
+        if c.claim.support > 1:
             for w in set(c.shown.bag):
                 corroborated.setdefault(w, []).append(k)
-    heap = [(-static[k], k) for k, c in enumerate(candidates) if not c.background and static[k] > 0]
+    # A word in many of them finds nothing the story's rarer words do not (the same fact
+    # shares those), at a cost that grows with the corpus.
+    corroborated = {w: ks for w, ks in corroborated.items() if len(ks) <= RIVAL_BLOCK}
+    heap = [(-g, k) for k, c in enumerate(candidates) if (g := c.gain(set(), weight)) > 0]
     heapq.heapify(heap)
     covered: set[tuple[str, str]] = set()
     chosen: list[_Candidate] = []
@@ -307,6 +348,10 @@ def _select(candidates: list[_Candidate], weight: dict[tuple[str, str], float], 
     while heap and len(chosen) < limit:
         _, k = heapq.heappop(heap)
         c = candidates[k]
+        c.finish()
+        if c.background:
+            seen.add(k)
+            continue
         g = c.gain(covered, weight)
         if heap and g < -heap[0][0] - 1e-12:  # stale: back with its current gain
             heapq.heappush(heap, (-g, k))
@@ -325,14 +370,16 @@ def _select(candidates: list[_Candidate], weight: dict[tuple[str, str], float], 
         vectors.append(v)
         covered.update(c.shown.concepts)
     if len(chosen) < limit:
-        rest = sorted((k for k, c in enumerate(candidates) if k not in seen and not c.background),
-                      key=lambda k: (-static[k], -candidates[k].prior))
+        rest = sorted((k for k in range(len(candidates)) if k not in seen),
+                      key=lambda k: (-candidates[k].gain(set(), weight), -candidates[k].prior, k))
         for k in rest:
             if len(chosen) >= limit:
                 break
-            v = _unit(candidates[k].shown.bag, idf)
-            if not any(_cosine(v, u) >= SAME_FACT for u in vectors):
-                chosen.append(candidates[k])
+            c = candidates[k]
+            c.finish()
+            v = _unit(c.shown.bag, idf)
+            if not c.background and not any(_cosine(v, u) >= SAME_FACT for u in vectors):
+                chosen.append(c)
                 vectors.append(v)
     return chosen
 
@@ -346,7 +393,10 @@ def _rival(k: int, v: dict[str, float], candidates: list[_Candidate], corroborat
     best, most = None, mine
     for j in sorted(near):
         c = candidates[j]
-        if j not in seen and c.claim.support > most and _cosine(v, _unit(c.shown.bag, idf)) >= SAME_FACT:
+        if j in seen or c.claim.support <= most:
+            continue
+        c.finish()
+        if not c.background and _cosine(v, _unit(c.shown.bag, idf)) >= SAME_FACT:
             best, most = j, c.claim.support
     return best
 

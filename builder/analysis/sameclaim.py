@@ -1,7 +1,8 @@
 """Do two sentences report the same fact? The pairwise rule claims are grouped by.
 
-    same_claim(a, b)  -> bool    the rule: the words overlap enough (`OVERLAP`), the
-                                 score reaches `SCORE`, and nothing conflicts
+    same_claim(a, b)  -> bool    the rule: nothing conflicts, and the content words
+                                 are nearly the same (`COPY`) or overlap (`OVERLAP`)
+                                 with a score that reaches `SCORE`
     claim_score(a, b) -> float   the score alone, in [0, 1]
     conflicts(a, b)   -> tuple   why two sentences cannot be one fact, whatever their
                                  wording ("numbers", "negation")
@@ -22,16 +23,16 @@ the paraphrase benchmark's own notion. The product's notion is stricter on one s
 with fewer outlets each) and looser on another (outlets retell a fact with more words
 of their own than the corpus's paraphrases do). So `SCORE` and `OVERLAP` were chosen on
 400 cross-outlet sentence pairs of the news clusters, labelled by reading them (same
-fact, part of one, different, junk): chosen on the even-numbered half, where the rule
-joins a different fact (or part of one) in about 1 pair in 12 of those it joins,
-weighted to the clusters' pairs, against 1 in 7 for the TF-IDF cosine of 0.5 it
-replaced, and finds nearly as many of the same facts (recall 0.36 against 0.40); on
-the odd half, 1 in 14 against 1 in 6, recall 0.29 for both. benchmarks/claims.py
-measures the rule on the paraphrase corpus's test split.
+fact, part of one, different, junk), on the even-numbered half: weighted to the
+clusters' pairs, the rule joins a different fact (or part of one) in about 1 pair in
+10 of those it joins, against 1 in 7 for the TF-IDF cosine of 0.5 it replaced, and
+finds nearly as many of the same facts (recall 0.38 against 0.40). On the odd half,
+which chose nothing: 1 in 14 against 1 in 6, recall 0.32 against 0.29.
+benchmarks/claims.py measures the rule on the paraphrase corpus's test split.
 
 Speed: a sentence is read once (cached by text), then a pair costs set arithmetic, and
-the fuzzy ratios only when the words overlap enough; the grouping scores only pairs
-that blocking and a TF-IDF cosine let through (claims.py).
+the fuzzy ratios only when the words overlap but are not nearly the same; the grouping
+compares only pairs that blocking and a TF-IDF cosine let through (claims.py).
 """
 
 from __future__ import annotations
@@ -40,11 +41,12 @@ import functools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
+from . import words
 from .words import STOPWORDS
 
 _TOKEN = re.compile(r"[^\W_]+(?:['][^\W_]+)*|\$|%")
@@ -67,7 +69,7 @@ _MONTHS = frozenset(
     "september october november december".split()
 )
 _CURRENCY = {"$": "$", "£": "£", "€": "€", "a$": "$", "us$": "$", "c$": "$"}
-_QUANTITY = re.compile(r"(\S*?)(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn)\b)?(\s*%)?")
+_QUANTITY = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn)\b)?(\s*%)?")
 _WORD = re.compile(r"[^\W\d_]+")
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 _EXPONENT = {"thousand": "e3", "million": "e6", "billion": "e9", "bn": "e9", "trillion": "e12"}
@@ -75,7 +77,8 @@ _EXPONENT = {"thousand": "e3", "million": "e6", "billion": "e9", "bn": "e9", "tr
 # Chosen as the module docstring says.
 THRESHOLD = 0.51365  # the paraphrase benchmark's accuracy-maximising cut
 SCORE = 0.4  # the product's: with OVERLAP and no conflict
-OVERLAP = 0.45  # cosine of the two sets of content words
+OVERLAP = 0.45  # cosine of the two sets of content words, at least
+COPY = 0.7  # a cosine from which the words say it whatever the score
 _BIAS = -0.13813071
 _COEF = {
     "cos_bin": -1.74997847, "cw_min": -1.10929379, "cw_max": 3.43965907,
@@ -138,14 +141,22 @@ def _quantities(text: str) -> frozenset[tuple[str, str]]:
     stemmed ("19 cents" -> "cent") unless a stop word, else "". Values keep their written
     precision so that a rounded figure can match a precise one."""
     out = set()
+    end = 0  # where the figure before ended: what precedes a figure starts after it
     for m in _QUANTITY.finditer(text):
-        before, raw, scale, pct = m.group(1), m.group(2), m.group(3), m.group(4)
-        if before and before[-1:].isalnum() and not before.lower().endswith(("a$", "us$", "c$")):
-            continue  # inside a word or code ("US10YT", "G7")
+        raw, scale, pct = m.group(1), m.group(2), m.group(3)
+        start = m.start()
+        word_start = start
+        while word_start > end and not text[word_start - 1].isspace():
+            word_start -= 1
+        before = text[word_start:start].lower()
+        end = m.end()
+        currency = ""
+        if before:
+            if before[-1].isalnum() and not before.endswith(("a$", "us$", "c$")):
+                continue  # inside a word or code ("US10YT", "G7")
+            currency = next((_CURRENCY[k] for k in ("us$", "a$", "c$", "$", "£", "€") if before.endswith(k)), "")
         value = raw.replace(",", "") + (_EXPONENT[scale.lower()] if scale else "")
-        prev = text[: m.start(2)].rstrip(" $£€").split()
-        prev_word = _fold(prev[-1]).strip(".,") if prev else ""
-        currency = next((_CURRENCY[k] for k in ("us$", "a$", "c$", "$", "£", "€") if before.lower().endswith(k)), "")
+        prev_word = _fold(_word_before(text, start)).strip(".,")
         if pct or text[m.end() : m.end() + 9].lower().lstrip().startswith(("percent", "per cent")):
             unit = "%"
         elif currency:
@@ -160,6 +171,19 @@ def _quantities(text: str) -> frozenset[tuple[str, str]]:
     for m in _NUMBER_WORD.finditer(text):  # "a four-year-old boy" vs "a three-year-old boy"
         out.add((NUMBER_WORDS[m.group(1).lower()], _unit_after(text, m.end())))
     return frozenset(out)
+
+
+def _word_before(text: str, start: int) -> str:
+    """`text[:start].rstrip(" $£€").split()[-1]` (or ""), without copying the text."""
+    i = start
+    while i > 0 and text[i - 1] in " $£€":
+        i -= 1
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    return text[j:i]
 
 
 def _unit_after(text: str, end: int) -> str:
@@ -194,37 +218,102 @@ def _figures_conflict(qa: frozenset[tuple[str, str]], qb: frozenset[tuple[str, s
     return False
 
 
-@dataclass(frozen=True, slots=True)
 class Read:
-    """What the features need of one sentence."""
+    """What the features need of one sentence: its words at once (the overlap test
+    reads them), the rest when a pair gets that far."""
 
-    tokens: tuple[str, ...]  # folded, all
-    joined: str  # the tokens with single spaces
-    content: frozenset[str]  # stemmed content words
-    nums: frozenset[str]
-    negated: bool
-    bare_negated: bool  # negated, "dont" counted
-    caps: frozenset[str]  # capitalised words not first in the sentence (folded)
-    grams: tuple[frozenset[tuple[str, ...]], ...]  # distinct 1- to 4-grams
-    quants: frozenset[tuple[str, str]]
+    __slots__ = ("_caps", "_grams", "_joined", "_negated", "_nums", "_quants", "content", "raw", "text", "tokens")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.raw = _TOKEN.findall(text.replace("’", "'"))
+        self.tokens = tuple(map(_FOLDED.__getitem__, self.raw))  # folded, all
+        self.content = frozenset(filter(None, map(_CONTENT.__getitem__, self.tokens)))  # stemmed content words
+        self._joined: str | None = None
+        self._nums: frozenset[str] | None = None
+        self._negated: tuple[bool, bool] | None = None
+        self._caps: frozenset[str] | None = None
+        self._grams: tuple[frozenset[tuple[str, ...]], ...] | None = None
+        self._quants: frozenset[tuple[str, str]] | None = None
+
+    @property
+    def joined(self) -> str:
+        """The tokens with single spaces."""
+        if self._joined is None:
+            self._joined = " ".join(self.tokens)
+        return self._joined
+
+    @property
+    def nums(self) -> frozenset[str]:
+        if self._nums is None:
+            self._nums = _numbers(self.text)
+        return self._nums
+
+    @property
+    def negated(self) -> bool:
+        return self._negation()[0]
+
+    @property
+    def bare_negated(self) -> bool:
+        """Negated, "dont" counted."""
+        return self._negation()[1]
+
+    def _negation(self) -> tuple[bool, bool]:
+        if self._negated is None:
+            negated = any(t in NEGATIONS or t.endswith("n't") for t in self.tokens)
+            self._negated = (negated, negated or not _BARE_NEGATIONS.isdisjoint(self.tokens))
+        return self._negated
+
+    @property
+    def caps(self) -> frozenset[str]:
+        """Capitalised words not first in the sentence (folded)."""
+        if self._caps is None:
+            self._caps = frozenset(
+                f for t, f in zip(self.raw[1:], self.tokens[1:], strict=True) if t[:1].isupper() and f not in STOPWORDS
+            )
+        return self._caps
+
+    @property
+    def grams(self) -> tuple[frozenset[tuple[str, ...]], ...]:
+        """Distinct 1- to 4-grams of the tokens."""
+        if self._grams is None:
+            toks = self.tokens
+            self._grams = tuple(frozenset(zip(*(toks[k:] for k in range(n)), strict=False)) for n in (1, 2, 3, 4))
+        return self._grams
+
+    @property
+    def quants(self) -> frozenset[tuple[str, str]]:
+        if self._quants is None:
+            self._quants = _quantities(self.text)
+        return self._quants
+
+
+class _Folded(dict[str, str]):
+    def __missing__(self, token: str) -> str:
+        folded = self[token] = _fold(token)
+        return folded
+
+
+class _Content(dict[str, str]):
+    """A folded token's stemmed content word, or "" for a stop word."""
+
+    def __missing__(self, token: str) -> str:
+        kept = _stem(token) if token not in STOPWORDS and (len(token) > 1 or token.isdigit()) and token not in "$%" else ""
+        self[token] = kept
+        return kept
+
+
+_FOLDED = _Folded()
+_CONTENT = _Content()
+_WORDS_KEPT = 1 << 18  # distinct tokens remembered; numbers make them many on a long-lived server
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def read(text: str) -> Read:
-    raw = _TOKEN.findall(text.replace("’", "'"))
-    toks = tuple(_fold(t) for t in raw)
-    negated = any(t in NEGATIONS or t.endswith("n't") for t in toks)
-    return Read(
-        tokens=toks,
-        joined=" ".join(toks),
-        content=frozenset(_stem(t) for t in toks if t not in STOPWORDS and (len(t) > 1 or t.isdigit()) and t not in "$%"),
-        nums=_numbers(text),
-        negated=negated,
-        bare_negated=negated or not _BARE_NEGATIONS.isdisjoint(toks),
-        caps=frozenset(_fold(t) for i, t in enumerate(raw) if i > 0 and t[:1].isupper() and _fold(t) not in STOPWORDS),
-        grams=tuple(frozenset(zip(*(toks[k:] for k in range(n)), strict=False)) for n in (1, 2, 3, 4)),
-        quants=_quantities(text),
-    )
+    if len(_FOLDED) > _WORDS_KEPT:
+        _FOLDED.clear()
+        _CONTENT.clear()
+    return Read(text)
 
 
 def _shares(x: frozenset, y: frozenset) -> tuple[float, float]:
@@ -319,18 +408,25 @@ def vetoes(a: Read, b: Read) -> tuple[str, ...]:
     return tuple(out)
 
 
-def overlap(a: Read, b: Read) -> bool:
-    """Whether two sentences share enough content words to be one fact."""
-    ca, cb = a.content, b.content
-    return bool(ca and cb) and len(ca & cb) >= OVERLAP * math.sqrt(len(ca) * len(cb))
+def overlap(a: Sequence[str], b: Sequence[str]) -> float:
+    """Cosine of two sentences' sets of content words (`words.content`: the bags the
+    claims are blocked and compared by)."""
+    ca, cb = set(a), set(b)
+    return len(ca & cb) / math.sqrt(len(ca) * len(cb)) if ca and cb else 0.0
 
 
-def match(a: Read, b: Read) -> float:
-    """The score of two sentences read, 0 when their words overlap too little for one
-    fact or they conflict: the grouping joins the best match of at least `SCORE`."""
-    if not overlap(a, b) or vetoes(a, b):
-        return 0.0
-    return score(a, b)
+def judge(a: str, b: str, bag_a: Sequence[str], bag_b: Sequence[str]) -> tuple[float, tuple[str, ...]]:
+    """How well two sentences match as one fact, and what conflicts between them: 0
+    when their words overlap too little, above 1 when their words are nearly the same
+    (`COPY`), else the paraphrase score; conflicts are looked for only when the match
+    would join them. The grouping joins the best match of at least `SCORE` that has no
+    conflict."""
+    shared = overlap(bag_a, bag_b)
+    if shared < OVERLAP:
+        return 0.0, ()
+    ra, rb = read(a), read(b)
+    match = 1.0 + shared if shared >= COPY else score(ra, rb)
+    return match, vetoes(ra, rb) if match >= SCORE else ()
 
 
 def claim_score(a: str, b: str) -> float:
@@ -355,4 +451,5 @@ def conflicts(a: str, b: str) -> tuple[str, ...]:
 def same_claim(a: str, b: str) -> bool:
     """True when `a` and `b` report the same fact: the rule claims are grouped by
     (claims.py), on two sentences alone."""
-    return match(read(a), read(b)) >= SCORE
+    match, conflicting = judge(a, b, words.content(a), words.content(b))
+    return match >= SCORE and not conflicting

@@ -116,6 +116,13 @@ def content(text: str) -> tuple[str, ...]:
     return tuple(filter(None, map(_CONTENT.__getitem__, _split(fold(text)))))
 
 
+def content_of(tokens: Iterable[str]) -> tuple[str, ...]:
+    """`content` of a text already split into `tokens`."""
+    if len(_CONTENT) > _CONTENT_SIZE:
+        _CONTENT.clear()
+    return tuple(filter(None, map(_CONTENT.__getitem__, tokens)))
+
+
 class _ContentWords(dict[str, str]):
     """Each token's content word (`root`), or "" for a stop word: filled as tokens are
     met, and read in C (`content` runs on every sentence of every article; testing and
