@@ -71,7 +71,9 @@ RIVAL_BLOCK = 50
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z]")  # words after the first that open with a capital
-_QUOTE_SPANS = re.compile(r"``.*?''|“.*?”|\"[^\"]*\"")
+# Quoted passages: newswire's ``...'', curly and straight double quotes, and single
+# quotes as British tabloids use them ('...,' he said), a quote closing before a space.
+_QUOTE_SPANS = re.compile(r"``.*?''|“.*?”|\"[^\"]*\"|‘.*?’(?=\W|$)|(?:^|(?<=\s))'(?=\S).+?\S'(?=\s|$)")
 _LEAN = re.compile(
     r"(?:``|[\"“'‘(])?\s*(?:he|she|it|they|this|that|these|those|his|her|its|their|"
     r"but|and|or|so|also|however|meanwhile|still|yet|then|there|here|such|both|another|"
@@ -83,6 +85,8 @@ _BOILERPLATE = re.compile(
     r"\b(?:click|tap) here\b|\bsign up (?:for|to)\b|\bsubscribe (?:now|today|to (?:our|the))\b|"
     r"\bour (?:daily |weekly |morning |evening )?newsletter|\bfollow (?:us|@\w+) on\b|https?://|\bwww\.\w|"
     r"\b(?:photo|image|picture) (?:credit|caption)\b|\bgetty images\b|\bread (?:more|the full story)\b|"
+    r"\b(?:is|are) (?:pictured|seen) (?:in|here|on|at|during|with)\b|\bhandout (?:photo|picture|image)\b|"
+    r"\b(?:photo|picture|image)s? (?:provided|released|taken) by\b|"
     r"this (?:story|article) (?:has been|was) (?:updated|amended|corrected)|"
     r"^\s*(?:advertisement|related:|more:|see also)\b|\b(?:reporting|editing|writing) by [a-z]|"
     r"support (?:it|us|our journalism)\b|readers like you"
@@ -91,7 +95,7 @@ _BOILERPLATE = re.compile(
 # number words; rooted, as the words are ("dozens" -> "dozen").
 _CUES = frozenset(map(words.root, """contributed reserved copyright click tap sign subscribe newsletter
     follow http https www credit caption getty read updated amended corrected advertisement related more see
-    reporting editing writing support readers""".split()))
+    reporting editing writing support readers pictured seen handout provided released taken""".split()))
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen hundred thousand million billion".split())
 _PAST = re.compile(r"\b(?:in|since|until|by|during|from|of)\s+(?:early |late |mid-)?(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)s\b")
 
@@ -168,9 +172,17 @@ class _Shape:
 
 
 def _quoted_share(text: str) -> float:
-    if '"' not in text and "``" not in text and "“" not in text:
+    """The share of a sentence inside quotation marks; a closing mark with no opening
+    one (the end of a quote the sentence split cut) counts the text before it."""
+    if not any(mark in text for mark in _MARKS):
         return 0.0
+    closing = text.find("”")
+    if closing > 0 and "“" not in text[:closing]:
+        return closing / len(text)
     return sum(len(m.group(0)) for m in _QUOTE_SPANS.finditer(text)) / max(1, len(text))
+
+
+_MARKS = ('"', "``", "“", "”", "‘", "'")
 
 
 def rank(corpus: Corpus, sentences: Sequence[Sentence], claims: Claims, limit: int = SELECT) -> KeyPoints:
