@@ -12,7 +12,9 @@ from typing import Generic, Literal, TypeVar
 
 T = TypeVar("T")
 
-BlockKind = Literal["paragraph", "heading"]
+# Tables and code come from saved pages and posts (issue 19); they are shown, never
+# analysed: an article's body (`Article.body`) is its paragraphs.
+BlockKind = Literal["paragraph", "heading", "table", "code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +27,14 @@ class Sourced(Generic[T]):
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A unit of text as a reader found it: a paragraph or a heading, with its source line."""
+    """A unit of text as a reader found it, with its source line: a paragraph, a
+    heading, a table (`rows` of cells, the first row the header; `text` the rows on
+    lines, cells joined by " | ") or code (`text` verbatim, line breaks and all)."""
 
     text: str
     line: int
     kind: BlockKind = "paragraph"
+    rows: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +74,8 @@ class Paragraph:
     anchor: str
     text: str
     kind: BlockKind
-    number: int  # 1-based position among the article's paragraphs (headings excluded: 0)
+    number: int  # 1-based position among the article's paragraphs (headings, tables, code: 0)
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells
 
 
 @dataclass(frozen=True, slots=True)
