@@ -147,3 +147,25 @@ def test_an_html_post_keeps_its_code_whole_and_its_lines(tmp_path: Path) -> None
     assert [(b.kind, b.text, b.line) for b in raw.blocks] == [
         ("paragraph", "Nested transactions:", 4), ("code", "User.transaction do\n\n  raise Rollback\nend", 5),
         ("paragraph", "That is all.", 9)]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The ferry sails at seven.", 5),
+    ("今天微信又刷爆了我的朋友圈。", 13),  # each Han character is a word; 。 is none
+    ("Web 在继续离我们远去", 9),
+    ("如何评价 MIUI 6？", 6),
+    ("フェリーは七時に出ます", 11),
+])
+def test_words_are_counted_in_scripts_without_spaces(text: str, words: int) -> None:
+    from builder.model import count_words
+
+    assert count_words(text) == words
+
+
+def test_a_chinese_post_has_as_many_words_as_characters(tmp_path: Path) -> None:
+    from builder.corpus.load import load_corpus
+
+    body = "我们说说 Web，the Web。\n\n我们常说的 Web，其实是 World Wide Web 的简称。\n"
+    write(tmp_path / "seeds" / "2016-09-22-web.md", "---\ntitle: Web 在继续离我们远去\n---\n\n" + body)
+    article, = load_corpus(tmp_path / "seeds", dt.date(2025, 6, 1)).articles
+    assert article.words == (4 + 3) + (5 + 1 + 3 + 3 + 3)  # 我们说说 Web the Web; 我们常说的 Web 其实是 World Wide Web 的简称
