@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--no-cache", action="store_true", help="keep nothing between builds")
         cmd.add_argument("--entity-pages", type=int, default=ENTITY_PAGES, metavar="N",
                          help=f"write at most N entity pages, for the entities named in the most articles (default: {ENTITY_PAGES})")
-        cmd.add_argument("--strict", action="store_true", help="exit 1 when any file was skipped")
+        cmd.add_argument("--strict", action="store_true",
+                         help="exit 1 when any file was skipped (pdf: or any character printed as an empty box)")
         cmd.add_argument("-v", "--verbose", action="store_true")
         if name == "pdf":
             cmd.add_argument("--out", type=Path, default=Path("site/briefing.pdf"), help="the PDF file (default: site/briefing.pdf)")
@@ -73,11 +74,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for line in summary.lines(result):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
+    missing = False
     if args.command == "pdf":
         pdf = export_build(result, args.out, args.title, args.paper, args.with_articles)
         console.print(f"{pdf.path}: {pdf.pages} pages in {pdf.seconds:.1f} s", markup=False, soft_wrap=True)
+        if pdf.warning:
+            console.print(f"warning: {pdf.warning}", markup=False, soft_wrap=True)
+        missing = bool(pdf.missing)
     if args.command == "check" or args.strict:
-        return 1 if result.problems else 0
+        return 1 if result.problems or missing else 0
     return 0
 
 

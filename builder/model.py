@@ -6,13 +6,16 @@ discover -> read -> RawDocument -> clean -> Cleaned -> metadata -> Article -> Co
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
 T = TypeVar("T")
 
-BlockKind = Literal["paragraph", "heading"]
+# Tables and code come from saved pages and posts (issue 19); they are shown, never
+# analysed: an article's body (`Article.body`) is its paragraphs.
+BlockKind = Literal["paragraph", "heading", "table", "code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +28,14 @@ class Sourced(Generic[T]):
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A unit of text as a reader found it: a paragraph or a heading, with its source line."""
+    """A unit of text as a reader found it, with its source line: a paragraph, a
+    heading, a table (`rows` of cells, the first row the header; `text` the rows on
+    lines, cells joined by " | ") or code (`text` verbatim, line breaks and all)."""
 
     text: str
     line: int
     kind: BlockKind = "paragraph"
+    rows: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +75,8 @@ class Paragraph:
     anchor: str
     text: str
     kind: BlockKind
-    number: int  # 1-based position among the article's paragraphs (headings excluded: 0)
+    number: int  # 1-based position among the article's paragraphs (headings, tables, code: 0)
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,23 @@ class Metadata:
     title_derived: bool = False  # no headline: the title is made from the first sentence
 
 
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer),
+# where each character counts as a word: a Chinese post of about 430 characters
+# (../data/posts/huxpro.github.io) was "5 words" counted by spaces. Korean spaces its words.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
+                       "\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# ... and the punctuation written with them (、。「」, full-width ，！？), which is no word.
+_UNSPACED_PUNCTUATION = re.compile("[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
+
+
+def count_words(text: str) -> int:
+    """Words separated by spaces, and each character of a script that has no spaces."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    return unspaced + len(_UNSPACED_PUNCTUATION.sub(" ", _UNSPACED.sub(" ", text)).split())
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     slug: str
@@ -111,7 +135,7 @@ class Article:
 
     @property
     def words(self) -> int:
-        return sum(len(p.text.split()) for p in self.paragraphs if p.kind == "paragraph")
+        return sum(count_words(p.text) for p in self.paragraphs if p.kind == "paragraph")
 
     @property
     def body(self) -> tuple[Paragraph, ...]:

@@ -9,6 +9,7 @@ environment. `Page` collects what the tests look for in a built page, and
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -25,7 +26,11 @@ from builder.render.writer import MANIFEST
 ROOT = Path(__file__).resolve().parent.parent
 # What every subprocess build sees: nothing from the caller's environment, the build
 # date fixed (2025-06-01), MkDocs' notice about version 2 silenced.
-ENV = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1748736000"}
+ENV = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1748736000",
+       # The builder the tests import, in the builds they start too: a git worktree tested
+       # with another checkout's virtualenv (PYTHONPATH=worktree) would otherwise build with
+       # the builder that virtualenv's editable install points at.
+       **({"PYTHONPATH": os.environ["PYTHONPATH"]} if os.environ.get("PYTHONPATH") else {})}
 
 
 def copy_docs(dest: Path) -> None:

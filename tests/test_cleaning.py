@@ -298,3 +298,71 @@ def test_sentences_mentioning_photos_or_agencies_are_kept() -> None:
     body = ["The photo was taken by a Reuters photographer on Tuesday, the agency said in a statement.",
             "Officials at AP said the company would not comment on the report."]
     assert _kept(_clean("Headline", *body)) == body
+
+
+def _clean_blocks(*blocks: Block) -> Cleaned:
+    return clean(RawDocument(Path("a.md"), "a.md", "markdown", "utf-8", blocks, {}))
+
+
+def test_repeated_code_and_short_headings_are_the_texts_own() -> None:
+    # A tutorial: an "Output" heading and the same command after each step.
+    blocks = (Block("Install the tool, then run it on the sample file to see what it prints.", 1),
+              Block("Output", 2, "heading"), Block("npm install", 3, "code"),
+              Block("Now change the sample and run it again to see the difference.", 4),
+              Block("Output", 5, "heading"), Block("npm install", 6, "code"))
+    cleaned = _clean_blocks(*blocks)
+    assert [b.text for b in cleaned.blocks] == [b.text for b in blocks]
+    assert cleaned.removed == ()
+
+
+def test_many_repeated_short_lines_are_kept() -> None:
+    # A saved meal plan: the same short lines day after day.
+    days = []
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Monday again"):
+        days += [f"{day}", "Breakfast: oats with berries", "Lunch: lentil soup", "Dinner: baked fish", "Snack: an apple"]
+    cleaned = _clean("Headline", BODY[0], *days, BODY[1])
+    assert sum(t.startswith("Lunch") for t in _kept(cleaned)) == 8
+    assert not [r for r in cleaned.removed if r.rule == "duplicate"]
+
+
+def test_a_run_pasted_twice_goes_even_when_its_lines_are_short() -> None:
+    run = ["Ferry fares rise in May for the first time in six years", "Bus lanes open on Quay Street next week",
+           "Night sailings are cut from June as crews stay out", "Council agrees a new budget for the harbour"]
+    cleaned = _clean("Headline", *BODY, *run, *run)
+    assert _kept(cleaned)[:2] == BODY and _kept(cleaned).count("Ferry fares rise in May") <= 1
+    assert [r.text for r in cleaned.removed if r.rule == "duplicate"] == run
+
+
+def test_a_short_line_seen_once_before_is_not_a_double_paste() -> None:
+    cleaned = _clean("Headline", BODY[0], "Links: GitHub | MarketPlace", BODY[1], "Links: GitHub | MarketPlace")
+    assert _kept(cleaned).count("Links: GitHub | MarketPlace") == 2
+
+
+def test_follow_on_twitter_in_prose_is_kept() -> None:
+    lines = ["Follow her on Twitter at @harbourfan", "Follow Walker on Twitter at @walker for news from the quay.",
+             "Follow @harbourherald on Twitter for the ferry times every morning"]
+    cleaned = _clean("Headline", *BODY, *lines)
+    assert _kept(cleaned) == [*BODY, *lines]
+
+
+def test_follow_lines_that_are_navigation_go() -> None:
+    for line in ("Follow us on Twitter", "Follow James Dean on Twitter: @jd", "Follow Harbour Herald on Facebook"):
+        assert _kept(_clean("Headline", *BODY, line)) == BODY, line
+
+
+def test_an_articles_own_closing_list_is_kept() -> None:
+    body = ["The operator's guide to the strike timetable ends with what passengers can do instead:"]
+    items = ["Take the number 12 bus over Mill Street", "Walk the harbour path in good weather",
+             "Cycle over the old bridge from the station"]
+    assert _kept(_clean("Headline", *body, *items)) == body + items
+    heading = (Block("What passengers can do", 2, "heading"),)
+    blocks = (Block(BODY[0], 1), *heading, *(Block(t, 3 + i) for i, t in enumerate(items)))
+    assert [b.text for b in _clean_blocks(*blocks).blocks] == [BODY[0], "What passengers can do", *items]
+
+
+def test_rules_for_prose_leave_tables_and_code_alone() -> None:
+    blocks = (Block("---", 1, "code"), Block(BODY[0], 2), Block("Read more: | (AP Photo/x)", 3, "table",
+                                                                (("Read more:", "(AP Photo/x)"),)),
+              Block(BODY[1], 4), Block("}", 5, "code"))
+    cleaned = _clean_blocks(*blocks)
+    assert [b.kind for b in cleaned.blocks] == ["code", "paragraph", "table", "paragraph", "code"]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
 
 from builder.corpus.blocks import collapse
-from builder.render.escape import escape
+from builder.render.escape import code_block, escape, markdown_table
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,3 +105,70 @@ def test_markdown_punctuation_soup_round_trips_with_every_extension(text: str) -
     if not expected:
         return
     assert _roundtrip(EVERYTHING, text) == expected
+
+
+# Code from saved pages and posts: a raw HTML block whose text comes back exactly.
+CODE = [
+    "def fares(route):\n    return {'adult': 4.5}\n\n\nprint(fares('quay'))",
+    '--8<-- "mkdocs.yml"\n    --8<-- "README.md"',
+    "<script>alert(1)</script>\n</code></pre><p>escaped?</p>",
+    "{{ config.site_name }}\n{% include 'mkdocs.yml' %}",
+    "<!-- briefing:fast -->\n<!-- /briefing:fast -->",
+    "\tindented\n    more\n# not a heading\n- not a list",
+    "a &amp; b &lt; c",
+]
+
+
+def _code_roundtrip(md: markdown.Markdown, text: str) -> str:
+    md.reset()
+    out = md.convert(f"Before.\n\n{code_block(text)}\n\nAfter.")
+    m = re.fullmatch(r'<p>Before\.</p>\n<pre class="briefing-code"><code>(.*)</code></pre>\n+<p>After\.</p>', out, re.DOTALL)
+    assert m is not None, out
+    assert "<" not in m.group(1), out
+    return html.unescape(m.group(1))
+
+
+@pytest.mark.parametrize("text", CODE)
+def test_code_is_shown_as_written(text: str) -> None:
+    assert _code_roundtrip(SITE, text) == text
+    assert _code_roundtrip(EVERYTHING, text) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200))
+def test_any_code_round_trips(text: str) -> None:
+    expected = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")  # as the readers' decoder does
+    assert _code_roundtrip(EVERYTHING, text) == expected
+
+
+def _cells(md: markdown.Markdown, rows: tuple[tuple[str, ...], ...]) -> list[str]:
+    md.reset()
+    out = md.convert(markdown_table(rows))
+    assert out.startswith("<table>"), out
+    cells = re.findall(r"<t[hd]>(.*?)</t[hd]>", out, re.DOTALL)
+    assert all("<" not in c for c in cells), out
+    if len(rows) == 1:  # Python-Markdown adds an empty row under a lone header
+        cells = cells[: len(cells) // 2]
+    return [html.unescape(c) for c in cells]
+
+
+@pytest.mark.parametrize("rows", [
+    (("Route", "Fare | return"), ("Quay to Point", "£4.50")),
+    (("- not a list", "# not a heading"), ("**bold**", "{{ x }}"), ("--8<-- \"mkdocs.yml\"", "<b>x</b>")),
+    (("One", "Two", "Three"), ("short row",)),
+])
+def test_table_cells_are_shown_as_written(rows: tuple[tuple[str, ...], ...]) -> None:
+    width = max(len(r) for r in rows)
+    expected = [collapse(c) for r in rows for c in (*r, *[""] * (width - len(r)))]
+    assert _cells(SITE, rows) == expected
+    assert _cells(EVERYTHING, rows) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30), min_size=2,
+                         max_size=3), min_size=1, max_size=4))
+def test_any_table_round_trips(rows: list[list[str]]) -> None:
+    table = tuple(tuple(r) for r in rows)
+    width = max(len(r) for r in table)
+    expected = [collapse(_CONTROL.sub("", c)) for r in table for c in (*r, *[""] * (width - len(r)))]
+    assert _cells(SITE, table) == expected

@@ -27,6 +27,13 @@ def test_fixture_expectations(name: str, fixture_corpus: Corpus) -> None:
             assert value is not None and value.value == expected[key], key
     if "date" in expected:
         assert m.date is not None and m.date.value.isoformat() == expected["date"]
+    if "date_origin" in expected:
+        assert m.date is not None and m.date.origin == expected["date_origin"]
+    if "description" in expected:
+        assert m.description is not None and m.description.value == expected["description"]
+    tables = [[list(row) for row in p.rows] for p in article.paragraphs if p.kind == "table"]
+    assert tables == expected.get("tables", [])
+    assert [p.text for p in article.paragraphs if p.kind == "code"] == expected.get("code", [])
     if "encoding" in expected:
         assert article.encoding == expected["encoding"]
     for heading in expected.get("headings", []):

@@ -157,3 +157,48 @@ def test_a_long_comparison_prints_the_articles_that_share_most(story, tmp_path: 
     ranked = sorted(story.briefing.sources, key=lambda s: -s.claims_shared)
     assert ranked[0].claims_shared > ranked[2].claims_shared  # the cut means something
     assert ranked[0].title in comparison and ranked[-1].title not in comparison
+
+
+def _seeds(tmp_path: Path, **articles: str) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, text in articles.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    return seeds
+
+
+_FERRY = "The ferry operator said on Monday that crews would return to work on Thursday after the talks."
+
+
+@pytest.mark.slow
+def test_characters_no_font_has_are_one_warning_naming_the_article(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from builder.cli import main
+
+    # Linear A: no font on a Debian system has it, so it prints as empty boxes.
+    seeds = _seeds(tmp_path, **{"ferry.txt": f"Ferry talks\n\n{_FERRY}\n",
+                                "tablet.txt": f"Tablet found at the quay\n\n{_FERRY} The tablet reads 𐘀𐘁𐘂.\n"})
+    result = run(Settings(seeds=seeds, docs=tmp_path / "docs"), write=False)
+    pdf = export_build(result, tmp_path / "b.pdf", "Briefing", with_articles=True)
+    assert pdf.missing == ("𐘀", "𐘁", "𐘂")
+    assert "in article tablet.txt" in pdf.warning and "empty boxes" in pdf.warning and "\n" not in pdf.warning
+    args = ["pdf", "--seeds", str(seeds), "--docs", str(tmp_path / "docs"), "--no-cache", "--with-articles",
+            "--out", str(tmp_path / "c.pdf")]
+    assert main(args) == 0
+    assert main([*args, "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "in article tablet.txt" in err and ".notdef" not in err
+
+
+@pytest.mark.slow
+def test_chinese_prints_with_a_cjk_font_where_the_system_has_one(tmp_path: Path) -> None:
+    import subprocess
+
+    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False).stdout
+    if not fonts.strip():
+        pytest.skip("no CJK font installed (Debian: fonts-noto-cjk; .ci/run installs it)")
+    seeds = _seeds(tmp_path, **{"web.md": "---\ntitle: Web 在继续离我们远去\n---\n\n我们说说 Web，the Web。" + _FERRY + "\n"})
+    result = run(Settings(seeds=seeds, docs=tmp_path / "docs"), write=False)
+    pdf = export_build(result, tmp_path / "b.pdf", "Briefing", with_articles=True)
+    assert pdf.missing == () and pdf.warning == ""
+    assert "在继续离我们远去" in _everything(tmp_path / "b.pdf")

@@ -43,11 +43,11 @@ V = TypeVar("V")
 PACKAGE = Path(__file__).resolve().parent.parent
 UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, KeyError,
               TypeError, ValueError)
-# The libraries whose output a kept value may hold: the readers' (trafilatura, lxml,
-# charset-normalizer, python-frontmatter, PyYAML, Markdown), the dates' (dateparser),
+# The libraries whose output a kept value may hold: the readers' (trafilatura, htmldate,
+# lxml, charset-normalizer, python-frontmatter, PyYAML, Markdown), the dates' (dateparser),
 # the entities' (spaCy), the analyses' (rapidfuzz) and the pages' (Jinja2, python-slugify).
-LIBRARIES = ("trafilatura", "lxml", "charset-normalizer", "python-frontmatter", "PyYAML", "Markdown", "dateparser",
-             "spacy", "rapidfuzz", "Jinja2", "python-slugify")
+LIBRARIES = ("trafilatura", "htmldate", "lxml", "charset-normalizer", "python-frontmatter", "PyYAML", "Markdown",
+             "dateparser", "spacy", "rapidfuzz", "Jinja2", "python-slugify")
 
 
 @functools.cache

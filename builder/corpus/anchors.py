@@ -11,14 +11,18 @@ import hashlib
 from ..model import Block, Paragraph
 from .blocks import text_key
 
+_PREFIX = {"paragraph": "p", "heading": "h", "table": "t", "code": "c"}
+
 
 def number(blocks: tuple[Block, ...]) -> tuple[Paragraph, ...]:
     taken: set[str] = set()
     out: list[Paragraph] = []
     count = 0
     for block in blocks:
-        prefix = "h" if block.kind == "heading" else "p"
-        base = f"{prefix}-{hashlib.sha1(text_key(block.text).encode()).hexdigest()[:6]}"
+        prefix = _PREFIX[block.kind]
+        # code is keyed on its exact text: text_key would make `a = b` and `a + b` alike
+        keyed = block.text if block.kind == "code" else text_key(block.text)
+        base = f"{prefix}-{hashlib.sha1(keyed.encode()).hexdigest()[:6]}"
         anchor, n = base, 1
         while anchor in taken:
             n += 1
@@ -27,5 +31,5 @@ def number(blocks: tuple[Block, ...]) -> tuple[Paragraph, ...]:
         if block.kind == "paragraph":
             count += 1
         out.append(Paragraph(anchor=anchor, text=block.text, kind=block.kind,
-                             number=count if block.kind == "paragraph" else 0))
+                             number=count if block.kind == "paragraph" else 0, rows=block.rows))
     return tuple(out)

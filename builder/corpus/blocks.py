@@ -22,10 +22,16 @@ WRAP_WIDTH = 100
 _WS = re.compile(r"\s+")
 
 
+_KEY_SUB = re.compile(r"[\W_]+")
+
+
 def text_key(text: str) -> str:
-    """Comparison key: case, accents, punctuation and spacing ignored."""
+    """Comparison key: case, accents, punctuation and spacing ignored. ASCII text skips
+    the Unicode folding (the HTML reader keys every piece of a page's text)."""
+    if text.isascii():
+        return " ".join(_KEY_SUB.sub(" ", text.lower()).split())
     text = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+    return " ".join(_KEY_SUB.sub(" ", text).split())
 
 
 def collapse(text: str) -> str:
@@ -78,21 +84,48 @@ _CONTAINERS = {"div", "section", "article", "main", "blockquote", "ul", "ol", "d
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "form")
 
 
-def html_blocks(fragment: str, line: int = 0) -> list[Block]:
-    """Blocks of an HTML fragment: headings, paragraphs, list items; scripts dropped."""
+def html_blocks(fragment: str, line: int = 1, exact: bool = False) -> list[Block]:
+    """Blocks of an HTML fragment: headings, paragraphs, list items, code (`<pre>`,
+    verbatim) and tables (rows of cells); scripts dropped; loose text split at blank
+    lines. `exact`: the fragment is the file's own text from `line` on (a Jekyll `.html`
+    post), and each block gets the line it starts on; otherwise (HTML made from a
+    Markdown chunk) every block gets `line`."""
     if not fragment.strip():
         return []
     root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     etree.strip_elements(root, *_DROP, with_tail=False)
     out: list[Block] = []
-    _walk(root, out, line)
+    _walk(root, out, _Lines(line, line - 1 if exact else None))
     return out
 
 
-def _walk(element: etree._Element, out: list[Block], line: int) -> None:
+class _Lines:
+    """The file line of an element of the fragment, or of the text after it."""
+
+    def __init__(self, line: int, offset: int | None) -> None:
+        self.line, self.offset = line, offset
+
+    def of(self, element: etree._Element) -> int:
+        if self.offset is None or element.sourceline is None:
+            return self.line
+        return self.offset + element.sourceline
+
+    def after(self, element: etree._Element) -> int:
+        following = element.getnext()
+        if self.offset is None or following is None or following.sourceline is None:
+            return self.of(element)
+        return self.offset + following.sourceline - (element.tail or "").count("\n")
+
+
+def _loose(text: str, line: int, out: list[Block]) -> None:
+    out.extend(Block(collapse(chunk), n) for n, chunk in chunks(text, line) if chunk.strip())
+
+
+def _walk(element: etree._Element, out: list[Block], lines: _Lines) -> None:
     if element.text and element.text.strip() and element.tag in _CONTAINERS:
-        out.append(Block(collapse(element.text), line))
+        _loose(element.text, lines.of(element), out)
     for child in element:
+        line = lines.of(child)
         if not isinstance(child.tag, str):  # comments, processing instructions
             pass
         elif child.tag in _HEADINGS:
@@ -100,7 +133,13 @@ def _walk(element: etree._Element, out: list[Block], line: int) -> None:
             if text:
                 out.append(Block(text, line, "heading"))
         elif child.tag in _CONTAINERS:
-            _walk(child, out, line)
+            _walk(child, out, lines)
+        elif child.tag == "pre":
+            code = child.text_content().strip("\n").rstrip()
+            if code.strip():
+                out.append(Block(code, line, "code"))
+        elif child.tag == "table" and (rows := table_rows(child)):
+            out.append(Block("\n".join(" | ".join(r) for r in rows), line, "table", rows))
         elif child.tag == "hr":
             out.append(Block("___", line))
         else:
@@ -108,4 +147,15 @@ def _walk(element: etree._Element, out: list[Block], line: int) -> None:
             if text:
                 out.append(Block(text, line))
         if child.tail and child.tail.strip():
-            out.append(Block(collapse(child.tail), line))
+            _loose(child.tail, lines.after(child), out)
+
+
+def table_rows(table: etree._Element) -> tuple[tuple[str, ...], ...]:
+    """A data table's rows of cell texts; () for a layout table (one column, or a table
+    inside), which is read as text instead."""
+    if table.find(".//table") is not None:
+        return ()
+    rows = tuple(tuple(collapse(cell.text_content()) for cell in tr if cell.tag in ("td", "th"))
+                 for tr in table.iter("tr"))
+    rows = tuple(r for r in rows if any(r))
+    return rows if rows and max(len(r) for r in rows) >= 2 else ()

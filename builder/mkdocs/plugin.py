@@ -129,6 +129,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 raise PluginError(f"briefing: PDF: {exc}") from exc
         log.info("briefing: %s: %d pages in %.1f s%s", pdf.path.name, pdf.pages, pdf.seconds,
                  " (printed beside the pages)" if child.forked else "")
+        if pdf.warning:
+            # Here, not in the child that printed it: `mkdocs build --strict` counts this process's warnings.
+            log.warning("briefing: %s", pdf.warning)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._pdf is not None:

@@ -41,7 +41,7 @@ class Reference:
 class ArticleText:
     title: str
     meta: str
-    paragraphs: tuple[tuple[str, str], ...]  # (kind, text)
+    paragraphs: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...]  # (kind, text, a table's rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +110,7 @@ def build_document(corpus: Corpus, briefing: Briefing, entities: EntityIndex,
                 a.metadata.author.value if a.metadata.author else "",
                 a.metadata.date.value.isoformat() if a.metadata.date else "date unknown",
             ])),
-            paragraphs=tuple((p.kind, p.text) for p in a.paragraphs),
+            paragraphs=tuple((p.kind, p.text, p.rows) for p in a.paragraphs),
         )
         for a in corpus.articles
     ) if with_articles else ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from .document import Document, Numbering
 
 if TYPE_CHECKING:
     from ..build import BuildResult
+    from ..model import Corpus
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,25 @@ class PdfResult:
     pages: int
     seconds: float
     bytes: int
+    missing: tuple[str, ...] = ()  # characters no font had: printed as empty boxes
+    warning: str = ""  # one line naming them and the articles they come from; "" when none
+
+
+class _MissingGlyphs(logging.Filter):
+    """WeasyPrint's ".notdef glyph rendered" warnings, one per character drawn without a
+    font that has it (a Chinese post's every character, before the PDF named a CJK font),
+    collected into one set and kept out of the log: the caller says it once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chars: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith(".notdef glyph"):
+            return True
+        if record.args and isinstance(record.args, tuple):
+            self.chars.add(str(record.args[0]))
+        return False
 
 
 def _refuse_fetch(url: str, timeout: int = 10, ssl_context: object = None) -> dict[str, object]:
@@ -63,13 +83,44 @@ def export_pdf(document: Document, out: Path, paper: str = "a4") -> PdfResult:
         raise BriefingError(f"paper size '{paper}' is not one of {', '.join(PAPER_SIZES)}")
     start = time.perf_counter()
     html = render_html(document, paper)
-    rendered = HTML(string=html, url_fetcher=_refuse_fetch, base_url=None).render()
-    data = rendered.write_pdf()
+    missing = _MissingGlyphs()
+    weasyprint_log = logging.getLogger("weasyprint")
+    weasyprint_log.addFilter(missing)
+    try:
+        rendered = HTML(string=html, url_fetcher=_refuse_fetch, base_url=None).render()
+        data = rendered.write_pdf()
+    finally:
+        weasyprint_log.removeFilter(missing)
     assert data is not None
     atomic_write(out, data)
     seconds = time.perf_counter() - start
     log.info("briefing PDF: %d pages in %.1f s", len(rendered.pages), seconds)
-    return PdfResult(path=out, pages=len(rendered.pages), seconds=seconds, bytes=len(data))
+    chars = tuple(sorted(missing.chars))
+    warning = f"{len(chars)} characters print as empty boxes: no font here has them ({_sample(chars)})" if chars else ""
+    return PdfResult(path=out, pages=len(rendered.pages), seconds=seconds, bytes=len(data), missing=chars,
+                     warning=warning)
+
+
+# Debian's fonts for the scripts the PDF's fonts (DejaVu) lack most often.
+FONT_PACKAGES = "fonts-noto-cjk for Chinese, Japanese and Korean"
+
+
+def _sample(chars: tuple[str, ...], shown: int = 8) -> str:
+    return " ".join(chars[:shown]) + (f" and {len(chars) - shown} more" if len(chars) > shown else "")
+
+
+def _glyph_warning(result: PdfResult, corpus: Corpus) -> PdfResult:
+    """The warning, naming the articles the missing characters come from."""
+    if not result.missing:
+        return result
+    wanted = set(result.missing)
+    names = [a.name for a in corpus.articles
+             if not wanted.isdisjoint(a.metadata.title.value) or any(not wanted.isdisjoint(p.text) for p in a.paragraphs)]
+    where = f"in article {names[0]}" if len(names) == 1 else \
+        f"in {len(names)} articles ({', '.join(names[:3])}{', ...' if len(names) > 3 else ''})" if names else ""
+    warning = f"PDF: {len(result.missing)} characters {where} print as empty boxes, no font here has them " \
+              f"({_sample(result.missing)}): install a font for their script (Debian: {FONT_PACKAGES})"
+    return replace(result, warning=" ".join(warning.split()))
 
 
 def export_build(result: BuildResult, out: Path, title: str, paper: str = "a4", with_articles: bool = False) -> PdfResult:
@@ -78,4 +129,5 @@ def export_build(result: BuildResult, out: Path, title: str, paper: str = "a4", 
 
     if result.briefing is None:
         raise BriefingError("the PDF needs a full build, not a check")
-    return export_pdf(build_document(result.corpus, result.briefing, result.entities, title, with_articles), out, paper)
+    document = build_document(result.corpus, result.briefing, result.entities, title, with_articles)
+    return _glyph_warning(export_pdf(document, out, paper), result.corpus)

@@ -10,11 +10,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .escape import (
     Safe,
+    code_block,
     escape,
     finalize,
     front_matter,
     html_code,
     html_text,
+    markdown_table,
 )
 
 
@@ -52,6 +54,6 @@ def markdown_environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(safe=Safe, front_matter=front_matter, link=markdown_link, fast_start=Safe(FAST_START),
-                       fast_end=Safe(FAST_END))
+                       fast_end=Safe(FAST_END), markdown_table=markdown_table, code_block=code_block)
     env.filters.update(html=html_text, html_code=html_code)
     return env

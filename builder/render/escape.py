@@ -47,6 +47,7 @@ def _ref(char: str) -> str:
 
 
 _REFS = str.maketrans({c: _ref(c) for c in _ANYWHERE})
+_BRACE_REFS = str.maketrans({c: _ref(c) for c in "{}"})
 
 
 def escape(text: str) -> str:
@@ -94,13 +95,43 @@ def finalize(value: object) -> str:
 
 def html_text(value: object) -> Safe:
     """Text for a raw HTML block (which Markdown passes through untouched): HTML-escaped,
-    control characters (and with them Python-Markdown's placeholders) dropped."""
-    return Safe(html.escape(_CONTROL.sub("", str(value)), quote=True))
+    control characters (and with them Python-Markdown's placeholders) dropped, and
+    braces as references: the cleaning report lists the template syntax taken out of
+    posts (`{{ site.baseurl }}`), which a template plugin would otherwise run."""
+    return Safe(html.escape(_CONTROL.sub("", str(value)), quote=True).translate(_BRACE_REFS))
 
 
 def html_code(value: object) -> Safe:
     """`html_text`, with `backticked` parts (field names in an origin) set as code."""
     return Safe(_BACKTICKED.sub(r"<code>\1</code>", html_text(value)))
+
+
+def markdown_table(rows: tuple[tuple[str, ...], ...]) -> Safe:
+    """A table of article text as a Markdown table (the `tables` extension): the first
+    row is its header, short rows are padded, every cell `escape`d (a `|` in a cell is
+    a numeric reference, which no table parser splits on)."""
+    width = max((len(r) for r in rows), default=0)
+    if not width:
+        return Safe("")
+    lines = [[escape(cell) for cell in row] + [""] * (width - len(row)) for row in rows]
+    lines.insert(1, ["---"] * width)
+    return Safe("\n".join("| " + " | ".join(cells) + " |" for cells in lines))
+
+
+# Meaningful inside raw HTML to what runs before Markdown (mkdocs-macros' Jinja, should
+# a user add it); HTML escaping sees to < > & (and with them snippets' `--8<--`). Tabs:
+# Python-Markdown turns them into spaces everywhere, raw HTML included.
+_CODE_REFS = str.maketrans({c: _ref(c) for c in "{}%\t"})
+
+
+def code_block(text: str) -> Safe:
+    """Code from an article as a raw HTML `<pre><code>` block, HTML-escaped. Not an
+    indented or fenced Markdown block: preprocessors read inside those (pymdownx.snippets
+    includes a file named on a `--8<--` line, even in a code block), and the text could
+    only be escaped there by changing it. Python-Markdown passes raw HTML through whole,
+    blank lines and all."""
+    body = html.escape(_CONTROL.sub("", text), quote=False).translate(_CODE_REFS)
+    return Safe(f'<pre class="briefing-code"><code>{body}</code></pre>')
 
 
 def front_matter(title: str) -> Safe:

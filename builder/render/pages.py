@@ -66,14 +66,14 @@ def render_article(article: Article, paragraphs: Mapping[str, Safe] | None = Non
     missing = [name for name, field in found if field is None]
     if missing:
         provenance.append((", ".join(missing), "unknown", "not found in the file"))
-    # The body as runs: a heading alone, or the paragraphs up to the next one (one block
-    # the plugin's fast path renders, builder/mkdocs/fastpath.py).
+    # The body as runs: a heading, a table or code alone, or the paragraphs up to the next
+    # of those (one block the plugin's fast path renders, builder/mkdocs/fastpath.py).
     runs: list[tuple[str, list[Paragraph]]] = []
     for p in article.paragraphs:
         if p.kind == "paragraph" and runs and runs[-1][0] == "paragraphs":
             runs[-1][1].append(p)
         else:
-            runs.append(("heading" if p.kind == "heading" else "paragraphs", [p]))
+            runs.append(("paragraphs" if p.kind == "paragraph" else p.kind, [p]))
     return _ENV.get_template("article.md.j2").render(
         a=article, runs=runs, meta_line=Safe(" · ".join(parts)), provenance=provenance, shorten=_shorten, paragraphs=paragraphs or {},
     )

@@ -350,7 +350,8 @@ def article_record(article: Article) -> dict[str, object]:
         "categories": list(m.categories),
         "words": article.words,
         "paragraphs": [
-            {"anchor": p.anchor, "kind": p.kind, "number": p.number, "text": p.text} for p in article.paragraphs
+            {"anchor": p.anchor, "kind": p.kind, "number": p.number, "text": p.text,
+             **({"rows": [list(row) for row in p.rows]} if p.rows else {})} for p in article.paragraphs
         ],
         "removed": [{"line": r.line, "rule": r.rule, "reason": r.reason, "text": r.text} for r in article.removed],
         "extra": dict(article.extra),

@@ -59,7 +59,6 @@ PROMO = re.compile(
         read\s+more|also\s+read|read\s+also|see\s+also|related|more|watch|listen|recommended
       | advertisement|sponsored|click\s+here|tap\s+here|share\s+(?:this|on|via)|share
       | subscribe|sign\s+up|follow\s+us|like\s+us\s+on|scroll\s+down\s+for
-      | follow\s+(?:@?[\w.]+\s+){1,3}on\s+(?:twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin)
       | download\s+(?:our|the)\s+app|get\s+(?:our|the)\s+(?:newsletter|app)|join\s+(?:our|the)\s+(?:newsletter|mailing)
       | (?:image|photo|picture|video)(?:\s+(?:copyright|caption|credit|source))?
       | continue\s+reading|story\s+continues(?:\s+below)?|skip\s+(?:advert|ad)|(?:this|the)\s+article\s+continues
@@ -67,6 +66,15 @@ PROMO = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 PROMO_MAX_WORDS = 14
+# "Follow James Dean on Twitter: @jd" as a line of its own is a promotion; "Follow her
+# on Twitter at @brookefoxnews." or "Follow Walker on Twitter at @RWalkerTandd for
+# insight on the cops beat." (news events corpus) is the article's own sentence. Only
+# the phrase alone, or with a colon or dash and a handle or link after it, is a promotion.
+FOLLOW = re.compile(
+    r"^follow\s+(?:@?[\w.]+\s+){1,3}on\s+(?:twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+FOLLOW_REST = re.compile(r"\s*(?:[:|»>›–—-]\s*(?:@[\w.]+|https?://\S+)?)?\s*", re.IGNORECASE)
 
 # Preamble lines (seed 003 opens with " date 2025-03-28"). Without a colon only a
 # date key followed by something with digits counts ("Updated figures show..." is text).
@@ -88,6 +96,13 @@ DATELINE = re.compile(
 )
 
 HEADLINE_MAX_WORDS = 25
+# What a double paste looks like (seed 002): a paragraph of at least this many words
+# seen before, or a run of at least PASTE_RUN_BLOCKS blocks and PASTE_RUN_WORDS words
+# repeating an earlier run in order. Seed 002's shortest repeated paragraph has 14
+# words; a meal plan's repeated lines ("Breakfast: overnight oats with berries") fewer.
+LONG_PARAGRAPH_WORDS = 12
+PASTE_RUN_BLOCKS = 3
+PASTE_RUN_WORDS = 30
 # A headline and its standfirst on one line before the dateline (seed 001: 33 words).
 STANDFIRST_MAX_WORDS = 80
 SUBHEADING_MAX_WORDS = 10

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ...model import Block, RawDocument, Removal, Sourced
 from ..blocks import text_key
@@ -31,6 +32,12 @@ def _headline_like(text: str, max_words: int = pat.HEADLINE_MAX_WORDS) -> bool:
     )
 
 
+def _prose(block: Block) -> bool:
+    """Paragraphs and headings; tables and code are the article's as they stand, and no
+    rule made for pasted prose applies to them."""
+    return block.kind in ("paragraph", "heading")
+
+
 def _drop(block: Block, rule: str, reason: str) -> Removal:
     return Removal(text=block.text, rule=rule, reason=reason, line=block.line)
 
@@ -49,6 +56,8 @@ def preamble(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     index = 0
     while index < min(len(blocks), _PREAMBLE_WINDOW):
         block = blocks[index]
+        if not _prose(block):
+            break
         text = block.text.strip()
         where = f"preamble line {block.line}"
         byline = pat.BYLINE.match(text)
@@ -144,7 +153,7 @@ def _inline_date(block: Block, m: re.Match[str], after_headline: bool, kept_head
 def title(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """The first line is the headline when it looks like one (plain text), or repeats
     the title the format already gave (front matter, HTML)."""
-    if len(blocks) < 2:
+    if len(blocks) < 2 or not _prose(blocks[0]):
         return Step(blocks)
     first = blocks[0]
     known = raw.fields.get("title")
@@ -189,29 +198,60 @@ def _headline_and_standfirst(blocks: tuple[Block, ...]) -> tuple[str, str] | Non
 
 
 def duplicates(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
-    """A block repeated within an article appears once (seed 002 is pasted twice)."""
-    seen: dict[str, int] = {}
+    """What a double paste repeats appears once (seed 002 is pasted twice): a long
+    paragraph seen before, or a run of blocks that repeats an earlier run in order.
+    Short lines and code that come back are the text's own: a tutorial's "Output"
+    headings and its repeated `npm install`, the "Links: GitHub | MarketPlace" under
+    each theme of a list (../data/posts/blog-backup). So is anything that comes three
+    times or more: a paste comes twice, a formula more often (a meal plan's "Pre-Workout
+    Meal / Eat 60-90 minutes before your workout" day after day, an interview's
+    question put to 22 chefs, both on saved pages of the extraction benchmarks)."""
     known = raw.fields.get("title") or found.get("title")
     title_key = text_key(str(known.value)) if known else None
+    keys = [text_key(b.text) for b in blocks]
+    seen = Counter(keys)
+    keys = [k if seen[k] == 2 else "" for k in keys]  # only what comes exactly twice can be a paste
+    where: dict[str, list[int]] = {}
+    repeats: dict[int, int] = {}  # a repeated block -> the block it repeats
+    index = 0
+    while index < len(blocks):
+        key = keys[index]
+        earlier = where.get(key, []) if key else []
+        run, source = max(((_run_length(keys, i, index), i) for i in earlier), default=(0, -1))
+        if run >= pat.PASTE_RUN_BLOCKS and sum(_words(b.text) for b in blocks[index:index + run]) >= pat.PASTE_RUN_WORDS:
+            repeats.update((index + t, source + t) for t in range(run))
+            index += run
+            continue
+        if earlier and blocks[index].kind == "paragraph" and _words(blocks[index].text) >= pat.LONG_PARAGRAPH_WORDS:
+            repeats[index] = earlier[0]
+        if key:
+            where.setdefault(key, []).append(index)
+        index += 1
     kept: list[Block] = []
     removed: list[Removal] = []
-    for block in blocks:
-        key = text_key(block.text)
-        if key and key == title_key:
+    for i, block in enumerate(blocks):
+        if title_key and text_key(block.text) == title_key and _prose(block):
             removed.append(_drop(block, "duplicate", "repeats the title"))
-        elif key and key in seen:
-            removed.append(_drop(block, "duplicate", f"repeats the block at line {seen[key]}"))
+        elif i in repeats:
+            removed.append(_drop(block, "duplicate", f"repeats the block at line {blocks[repeats[i]].line}"))
         else:
-            if key:
-                seen[key] = block.line
             kept.append(block)
     return Step(tuple(kept), tuple(removed))
 
 
+def _run_length(keys: list[str], first: int, second: int) -> int:
+    """How many blocks from `second` on repeat those from `first` on, in order (the run
+    stops where the first copy would reach the second)."""
+    n = 0
+    while second + n < len(keys) and first + n < second and keys[first + n] and keys[first + n] == keys[second + n]:
+        n += 1
+    return n
+
+
 def link_lists(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """Lists of other stories: a "You may also like" heading and the headline-like
-    lines after it (seed 002), or a run of three or more headline-like lines that ends
-    the article with no text after them."""
+    lines after it (seed 002), or a run of three or more unrelated headline-like lines
+    that ends the article with no text after them and nothing introducing them."""
     kept: list[Block] = []
     removed: list[Removal] = []
     index = 0
@@ -220,7 +260,7 @@ def link_lists(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Ste
         if pat.LINK_LIST_HEADING.match(block.text.strip()):
             removed.append(_drop(block, "link-list", "introduces a list of other stories"))
             index += 1
-            while index < len(blocks) and _headline_like(blocks[index].text, 30):
+            while index < len(blocks) and _prose(blocks[index]) and _headline_like(blocks[index].text, 30):
                 removed.append(_drop(blocks[index], "link-list", f"listed under “{block.text.strip()}”"))
                 index += 1
             continue
@@ -230,7 +270,7 @@ def link_lists(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Ste
     while run < len(kept) and kept[-1 - run].kind == "paragraph" and _headline_like(kept[-1 - run].text, 30):
         run += 1
     body, tail = kept[: len(kept) - run], kept[len(kept) - run:]
-    if run >= 3 and body:
+    if run >= 3 and body and not _introduces(body[-1]):
         # Without a heading, only a list of *unrelated* headlines goes: an FA Cup draw
         # ending a sport report (BBC sport/192) is a list too, but of what the text is about.
         vocabulary = {w for b in body for w in _content_words(b.text)}
@@ -241,6 +281,14 @@ def link_lists(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Ste
             removed.extend(_drop(b, "link-list", "trailing list of unrelated headlines") for b in tail)
             kept = body
     return Step(tuple(kept), tuple(removed))
+
+
+def _introduces(block: Block) -> bool:
+    """A block that opens the list after it, which is then the article's own: a sentence
+    ending in a colon ("You will need:", then the parts), or a heading its reader found
+    (a Markdown `## Sources`, an HTML <h2>). Lists of other stories come under their own
+    headings ("You may also like"), which this rule has taken out already."""
+    return block.text.rstrip().endswith(":") or block.kind == "heading"
 
 
 def _phrase_like(text: str) -> bool:
@@ -263,6 +311,16 @@ def promo_lines(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> St
     removed: list[Removal] = []
     for block in blocks:
         text = block.text.strip().lstrip("»>›•*-–— ").strip()
+        if not _prose(block):
+            kept.append(block)
+            continue
+        follow = pat.FOLLOW.match(text)
+        if follow:
+            if pat.FOLLOW_REST.fullmatch(follow["rest"]):
+                removed.append(_drop(block, "promo", "promotional or navigation line (“follow ... on ...”)"))
+            else:
+                kept.append(block)
+            continue
         strong = pat.STRONG_PROMO.match(text)
         if strong:
             removed.append(_drop(block, "promo", f"promotional or navigation block (“{strong.group(0)}”)"))
@@ -282,9 +340,11 @@ def promo_lines(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> St
 def captions(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """Photo captions pasted with the text: "FILE - In this ... file photo, ...",
     "... (AP Photo/Jae C. Hong)", "... Dado Ruvic/Reuters" (news-clusters)."""
-    kept = tuple(b for b in blocks if not (_words(b.text) <= 80 and pat.CAPTION.search(b.text.strip())))
-    removed = tuple(_drop(b, "caption", "photo caption or picture credit") for b in blocks
-                    if _words(b.text) <= 80 and pat.CAPTION.search(b.text.strip()))
+    def caption(b: Block) -> bool:
+        return _prose(b) and _words(b.text) <= 80 and pat.CAPTION.search(b.text.strip()) is not None
+
+    kept = tuple(b for b in blocks if not caption(b))
+    removed = tuple(_drop(b, "caption", "photo caption or picture credit") for b in blocks if caption(b))
     return Step(kept, removed)
 
 
@@ -297,6 +357,8 @@ def trailer(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     checked = 0
     while kept and checked < _TRAILER_WINDOW and len(kept) > 1:
         block = kept[-1]
+        if not _prose(block):
+            break
         text = block.text.strip()
         credit = pat.CREDIT.match(text) if _words(text) <= 40 else None
         sign_off = pat.SIGN_OFF.match(text) if _words(text) <= 6 else None
@@ -338,15 +400,19 @@ def _agency(name: str | None) -> str | None:
 
 
 def separators(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
-    kept = tuple(b for b in blocks if not pat.SEPARATOR.match(b.text.strip()))
-    removed = tuple(_drop(b, "separator", "separator line") for b in blocks if pat.SEPARATOR.match(b.text.strip()))
-    return Step(kept, removed)
+    def separator(b: Block) -> bool:
+        return _prose(b) and pat.SEPARATOR.match(b.text.strip()) is not None
+
+    return Step(tuple(b for b in blocks if not separator(b)),
+                tuple(_drop(b, "separator", "separator line") for b in blocks if separator(b)))
 
 
 def no_words(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
-    kept = tuple(b for b in blocks if any(c.isalnum() for c in b.text))
-    removed = tuple(_drop(b, "no-words", "no words in it") for b in blocks if not any(c.isalnum() for c in b.text))
-    return Step(kept, removed)
+    def empty(b: Block) -> bool:
+        return _prose(b) and not any(c.isalnum() for c in b.text)
+
+    return Step(tuple(b for b in blocks if not empty(b)),
+                tuple(_drop(b, "no-words", "no words in it") for b in blocks if empty(b)))
 
 
 def dateline(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:

@@ -8,25 +8,28 @@ later stage ever sees a front-matter object.
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from ...model import Sourced
 from ..blocks import collapse
 
-# canonical field -> keys that carry it, in order of preference
+# canonical field -> keys that carry it, in order of preference. The `post_` keys are
+# WordPress's, as its exports to Jekyll write them (WordPress GitHub Sync: `post_title`,
+# `post_date`; ../data/posts/blog-backup). A `permalink` is a URL only when absolute.
 ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline"),
-    "date": ("date", "published", "publishdate", "pubdate", "date_publish"),
-    "author": ("author", "authors", "byline"),
+    "title": ("title", "headline", "post_title"),
+    "date": ("date", "published", "publishdate", "pubdate", "date_publish", "post_date"),
+    "author": ("author", "authors", "byline", "post_author"),
     "outlet": ("outlet", "publisher", "source", "site_name", "sitename"),
-    "url": ("url", "canonical_url", "canonicalurl", "link", "original_url"),
-    "description": ("excerpt", "description", "summary", "subtitle"),
+    "url": ("url", "canonical_url", "canonicalurl", "link", "original_url", "guid", "wordpress_url", "permalink"),
+    "description": ("excerpt", "description", "summary", "subtitle", "post_excerpt"),
     "tags": ("tags", "keywords"),
     "categories": ("categories", "category"),
     "image": ("image", "featured_image", "cover"),
-    "slug": ("slug",),
+    "slug": ("slug", "post_name"),
 }
 _LIST_FIELDS = {"tags", "categories"}
-_KNOWN = {key for keys in ALIASES.values() for key in keys} | {"layout", "permalink", "draft"}
+_KNOWN = {key for keys in ALIASES.values() for key in keys} | {"layout", "draft"}
 # Longest text we keep from a single field; front matter is not a place for essays.
 MAX_FIELD_CHARS = 2_000
 
@@ -52,6 +55,8 @@ def canonical(meta: dict[str, object], where: str) -> tuple[dict[str, Sourced[ob
 def _as_scalar(name: str, value: object) -> object:
     if name == "date" and isinstance(value, (dt.date, dt.datetime)):
         return value
+    if isinstance(value, bool):
+        return ""  # `published: true` (Jekyll, WordPress) says whether, not when
     if name == "author":
         return ", ".join(_as_list(value))
     if isinstance(value, (list, tuple)):
@@ -68,7 +73,7 @@ def _as_list(value: object) -> tuple[str, ...]:
         parts = [_name(value)]
     seen: dict[str, None] = {}
     for part in parts:
-        text = collapse(str(part))[:MAX_FIELD_CHARS]
+        text = collapse(html.unescape(str(part)))[:MAX_FIELD_CHARS]
         if text:
             seen.setdefault(text, None)
     return tuple(seen)
@@ -85,6 +90,9 @@ def _name(value: object) -> str:
 
 
 def _text(value: object) -> str:
+    """One line of text. HTML character references are read as the characters they
+    stand for: WordPress exports write titles with them ("Installing Rust on Windows,
+    macOS &#038; Linux", "Code Convening&#58; Write The Docs")."""
     if isinstance(value, dict):
         return _name(value)
-    return collapse(str(value))[:MAX_FIELD_CHARS]
+    return collapse(html.unescape(str(value)))[:MAX_FIELD_CHARS]

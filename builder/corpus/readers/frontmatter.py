@@ -50,6 +50,10 @@ class TOMLHandler(BaseHandler):
 
 _HANDLERS = (SafeYAMLHandler(), TOMLHandler())
 _FENCE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n")
+# HTML comments (and blank lines) before the fence: 18F's post template opens with a
+# comment line saying where posts go, then its front matter.
+_COMMENT = r"[ \t]*<!--(?:(?!-->).){0,2000}-->[ \t]*\n"
+_LEADING_COMMENTS = re.compile(rf"\A(?:{_COMMENT}|[ \t]*\n)*{_COMMENT}(?:[ \t]*\n)*(?=(?:---|\+\+\+)[ \t]*\n)", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +61,16 @@ class FrontMatter:
     meta: dict[str, object]
     body: str
     body_line: int  # the file line the body starts on
-    lines: int  # how many lines the front matter and its fences take
+    lines: int  # how many lines the front matter and its fences take (with any comments before it)
+    comment: str = ""  # HTML comments before the opening fence
 
 
 def split(text: str) -> FrontMatter | None:
     """The front matter and body of `text`, or None when it opens with no fence.
     Raises FrontMatterError when a fenced block is not a mapping."""
+    lead = _LEADING_COMMENTS.match(text)
+    comment = lead.group(0).strip() if lead else ""
+    before, text = (text[: lead.end()], text[lead.end():]) if lead else ("", text)
     if not _FENCE.match(text):
         return None
     handler = next((h for h in _HANDLERS if h.detect(text)), None)
@@ -77,8 +85,8 @@ def split(text: str) -> FrontMatter | None:
         loaded = {}
     if not isinstance(loaded, dict):
         raise FrontMatterError("front matter is not a mapping of keys to values")
-    lines = text[: len(text) - len(body)].count("\n")
-    return FrontMatter(loaded, body, lines + 1, lines)
+    lines = before.count("\n") + text[: len(text) - len(body)].count("\n")
+    return FrontMatter(loaded, body, lines + 1, lines, comment)
 
 
 def _reason(exc: Exception) -> str:
@@ -93,5 +101,6 @@ def _reason(exc: Exception) -> str:
 def removal(front: FrontMatter) -> Removal:
     """The front matter as the cleaning report lists it."""
     shown = ", ".join(str(k) for k in list(front.meta)[:12]) or "empty"
+    after = ", after an HTML comment" if front.comment else ""
     return Removal(f"front matter: {shown}", "front-matter",
-                   f"front matter (lines 1-{front.lines}): read as the metadata", 1)
+                   f"front matter (lines 1-{front.lines}{after}): read as the metadata", 1)
