@@ -21,7 +21,6 @@ import argparse
 import csv
 import json
 import os
-import sys
 from pathlib import Path
 
 from builder.analysis import sameclaim, words
@@ -72,8 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (DATA / "msrp" / f"{args.split}.tsv").exists():
         print(f"skipped: {DATA / 'msrp'} is absent (the paraphrase corpus is kept outside the project)")
         return 0
-    json.dump(measure(args.split), sys.stdout, indent=1)
-    print()
+    print(json.dumps(measure(args.split)))
     return 0
 
 

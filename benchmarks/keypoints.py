@@ -26,7 +26,6 @@ import json
 import math
 import os
 import shutil
-import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -137,8 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{k}. {p}")
         print("\nreference:", refs[0])
         return 0
-    json.dump(measure(args.words), sys.stdout, indent=1)
-    print()
+    print(json.dumps(measure(args.words)))
     return 0
 
 

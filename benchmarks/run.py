@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BBC = ROOT.parent / "shared" / "corpora" / "bbc-news-2225"
 RESULTS = ROOT / "benchmarks" / "results.json"
 README = ROOT / "benchmarks" / "README.md"
+QUALITY = ("claims", "keypoints", "labelled", "inputs")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1748736000"}
 
 NER_FLOOR = """
@@ -116,6 +117,10 @@ def run_all(quick: bool) -> dict[str, object]:
                                 [sys.executable, "-m", "mkdocs", "build"], bbc))
         elif not BBC.is_dir():
             results["note"] = f"{BBC} is absent: the BBC runs were skipped"
+        # Quality against public benchmarks and hand-made labels kept outside the project
+        # (each says so and measures nothing when its material is absent).
+        for module in QUALITY:
+            runs.append(measure(f"quality: {module}", [sys.executable, "-m", f"benchmarks.{module}"], ROOT))
         for count in ((1_000,) if quick else (10_000, 50_000)):
             runs.append(measure(f"synthetic {count:,}: corpus-wide analyses",
                                 [sys.executable, "-m", "benchmarks.analysis_scale", str(count)], ROOT))
@@ -128,11 +133,27 @@ def table(results: dict[str, object]) -> str:
     rows = ["| run | seconds | peak memory (MB) |", "| --- | ---: | ---: |"]
     for run in results["runs"]:  # type: ignore[union-attr]
         rows.append(f"| {run['label']}{'' if run['ok'] else ' (failed)'} | {run['seconds']} | {run['peak_mb']} |")
+    measured = [(str(run["label"])[len("quality: "):], d) for run in results["runs"]  # type: ignore[union-attr]
+                if str(run["label"]).startswith("quality: ") for d in run.get("data", [])]
+    if measured:
+        rows += ["", "| quality | measure | figures |", "| --- | --- | --- |"]
+        for module, data in measured:
+            for name, value in data.items():
+                rows.append(f"| {module} | {name} | {_flat(value)} |")
     derived = ratios(results["runs"])  # type: ignore[arg-type]
     if derived:
         rows += ["", "| against the targets | measured |", "| --- | --- |"]
         rows += [f"| {name} | {value} |" for name, value in derived]
     return "\n".join(rows)
+
+
+def _flat(value: object) -> str:
+    """A benchmark's figures on one line: {"acc": 0.75} -> "acc 0.75", [3, 4] -> "3/4"."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k} {_flat(v)}" for k, v in value.items())
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return f"{value[0]}/{value[1]}"
+    return str(value)
 
 
 def ratios(runs: list[dict[str, object]]) -> list[tuple[str, str]]:
