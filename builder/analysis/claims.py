@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Corpus
-from . import outlets, sameclaim, words
+from . import outlets, retold, sameclaim, words
 from .grouping import group, max_df, stable_ids
 from .sentences import Sentence
 from .spans import Span
@@ -48,6 +48,9 @@ class Claim:
     outlets: tuple[str, ...]  # independent outlet keys (outlets.key)
     position: int  # earliest place it has in any article (0: a lead sentence)
     articles: tuple[str, ...]  # slugs of the articles that carry it, corpus order
+    # Sentences of other articles that tell it in words of their own (retold.py): cited
+    # and counted with it, each still in the claim of its own wording too.
+    retold: tuple[Span, ...] = ()
 
     @property
     def text(self) -> str:
@@ -56,6 +59,11 @@ class Claim:
     @property
     def support(self) -> int:
         return len(self.outlets)
+
+    @property
+    def cited(self) -> tuple[Span, ...]:
+        """Every sentence that reports it: its wordings, then its retellings."""
+        return self.spans + self.retold if self.retold else self.spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +104,7 @@ def group_claims(corpus: Corpus, kept: Sequence[Candidate]) -> Claims:
     outlet_of = {a.slug: outlets.key(a) for a in corpus.articles}
     bags = [bag for _, bag in kept]
     groups, centers, alike = _cluster(bags, [s.span.text for s, _ in kept])
-    made: list[tuple[tuple[int, int, int, str], Claim]] = []
+    made: list[Claim] = []
     for members, center, claim_id in zip(groups, centers, stable_ids("c", [" ".join(bags[c]) for c in centers]), strict=True):
         if len(members) == 1:  # most sentences: one article's own (a quick path at 10,000 articles)
             sentence = kept[center][0]
@@ -112,17 +120,30 @@ def group_claims(corpus: Corpus, kept: Sequence[Candidate]) -> Claims:
                 position=min(kept[i][0].position for i in members),
                 articles=tuple(dict.fromkeys(s.article for s in spans)),
             )
-        made.append(((-len(claim.outlets), claim.position, -len(claim.spans), claim_id), claim))
+        made.append(claim)
     made_in_order = list(made)  # group order, for the variants
-    made.sort(key=lambda m: m[0])  # most outlets first; ids are unique, so the order is total
-    claims = tuple(claim for _, claim in made)
+    made.sort(key=_rank)
+    # The same fact in other words (retold.py), looked for by the claims ranked first.
+    found = retold.find([(c.id, c.span) for c in made[: retold.HEAD]], [s.span for s, _ in kept]) if len(outlet_of) > 1 else {}
+    merged: dict[str, str] = {}
+    if found:
+        first = {(s.article, s.anchor, s.start): c.id for c in made for s in c.spans}
+        extended, merged = retold.extend(made, found, outlet_of, first)
+        made = sorted(extended, key=_rank)
+    claims = tuple(made)
     of_sentence = {(s.article, s.anchor, s.start): c.id for c in claims for s in c.spans}
     variants: tuple[tuple[str, str], ...] = ()
     if alike:
-        claim_of = {i: claim.id for (_, claim), members in zip(made_in_order, groups, strict=True) for i in members}
+        claim_of = {i: merged.get(claim.id, claim.id) for claim, members in zip(made_in_order, groups, strict=True)
+                    for i in members}
         pairs = {(claim_of[i], claim_of[j]) for i, j in alike if claim_of[i] != claim_of[j]}
         variants = tuple(sorted({(min(p), max(p)) for p in pairs}))
     return Claims(claims, of_sentence, {c.id: c for c in claims}, variants)
+
+
+def _rank(claim: Claim) -> tuple[int, int, int, str]:
+    """Most outlets first, then the earliest; ids are unique, so the order is total."""
+    return (-len(claim.outlets), claim.position, -len(claim.spans), claim.id)
 
 
 def _cluster(bags: list[tuple[str, ...]], texts: list[str]

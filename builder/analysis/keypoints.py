@@ -204,7 +204,7 @@ def rank(corpus: Corpus, sentences: Sequence[Sentence], claims: Claims, limit: i
     for claim in claims.claims:
         members = [r for s in claim.spans if (r := read.get(sentence_key(s))) is not None]
         if members:
-            candidates.append(_Candidate(claim, members, len({voice[s.article] for s in claim.spans}), story))
+            candidates.append(_Candidate(claim, members, len({voice[s.article] for s in claim.cited}), story))
     chosen = _select(candidates, weight, idf, limit)
     return KeyPoints(tuple(replace(c.claim, span=c.shown.sentence.span) for c in chosen))
 

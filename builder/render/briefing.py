@@ -62,8 +62,8 @@ def render_briefing(ctx: Context, whos_who: Sequence[WhoEntry] = ()) -> str:
         headline=headline,
         headline_link=Safe(f"[{escape(outlet_names.label(headline))}]({ctx.href(slug=headline.slug)})") if headline else "",
         summary=ctx.summary(),
-        overview=[Line(c.text, ctx.badges(c.spans), Safe(_DIFFER) if c.id in disputed else "") for c in shown.overview],
-        key_points=[Line(c.text, ctx.badges(c.spans),
+        overview=[Line(c.text, ctx.badges(c.cited), Safe(_DIFFER) if c.id in disputed else "") for c in shown.overview],
+        key_points=[Line(c.text, ctx.badges(c.cited),
                          Safe(f"{c.support} outlet{'s' if c.support != 1 else ''}"
                               + ("; " + _DIFFER if c.id in disputed else "")))
                     for c in shown.key_points],

@@ -252,7 +252,7 @@ def briefing_record(ctx: Context, whos_who: Sequence[WhoEntry] = ()) -> Briefing
             disagreements=tuple(d.id for d in shown.disagreements),
         ),
         sources=tuple(_source(a, ctx) for a in corpus.articles),
-        claims=tuple(ClaimEntry(c.id, c.text, Cite.of(c.span), ctx.labels(c.outlets), cites(c.spans))
+        claims=tuple(ClaimEntry(c.id, c.text, Cite.of(c.span), ctx.labels(c.outlets), cites(c.cited))
                      for c in _claims(analysis, ctx.points())),
         quotes=tuple(QuoteEntry(
             id=g.id, text=g.text, speaker=g.speaker, speakers=g.speakers, outlets=ctx.labels(g.outlets),

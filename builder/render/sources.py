@@ -76,12 +76,13 @@ def _coverage(ctx: Context) -> dict[str, object]:
     for c in claims:
         cells = []
         for outlet in columns:
-            own = [s for s in c.spans if ctx.outlet_key[s.article] == outlet]
+            own = [s for s in c.cited if ctx.outlet_key[s.article] == outlet]
             other = other_way.get((c.id, outlet))
             if other is not None:
                 cells.append(Safe(f"[≠]({ctx.href(other)} \"reports differently\")"))
             elif own:
-                cells.append(Safe(f"[✓]({ctx.href(own[0])} \"reports it\")"))
+                how = "reports it in other words" if own[0] in c.retold else "reports it"
+                cells.append(Safe(f"[✓]({ctx.href(own[0])} \"{how}\")"))
             else:
                 cells.append(Safe("–"))
         rows.append({"text": c.text, "cells": cells})

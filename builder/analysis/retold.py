@@ -1,0 +1,185 @@
+"""The same fact told in other words: sentences of other articles that a claim's wording
+finds among the story's rarer words.
+
+`sameclaim` joins sentences worded alike. Outlets retell a fact with words of their
+own and fold it into a longer sentence ("Mr Carney's Liberals won ... but fell short of
+the 172 needed for majority control" / "The Liberals are projected to have won 169
+seats, three short of the 172 needed for a majority"): as wholes the two are not alike,
+so each would count one outlet. Here the story's main claims look, in every article
+that does not carry them, for the sentence that shares most of their distinctive words:
+
+- words are stemmed (Snowball: "congratulated", "congratulation" -> "congratul") and
+  distinctive when few of the story's sentences have them (`RARE`);
+- the cosine of the two sets of distinctive words, weighted by rarity, reaches
+  `SHARE`; at least `WORDS` of the shared words are not part of a name, and the shared
+  words count `UNITS` with a run of names counted once ("Prime Minister Shinzo Abe"
+  is one actor, not four words in common);
+- nothing conflicts (`sameclaim.conflicts`: another figure or a negation makes it a
+  disagreement, never support).
+
+A sentence found this way joins the claim as a retelling (`Claim.retold`): it counts
+its outlet and is cited, and stays in the claim of its own wording. Two claims that
+each find the other are one fact and merge.
+
+Chosen on the 70 news clusters, each built as one story, by reading a random 40 of
+the links these settings add (94 retellings and 162 merges): 35 joined the same fact;
+the 5 others shared a background clause or a place, or gave another figure in other
+units ("770 km" / "550 kilometres"). At a cosine of 0.35 there were 567 links and 32 of
+40 right. Only the first `HEAD` claims look (the ones the key points and the sources
+table can show), and only for words they have: the cost does not grow with the
+square of the corpus.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import snowballstemmer
+
+from . import outlets, sameclaim, words
+from .spans import Span
+
+if TYPE_CHECKING:
+    from .claims import Claim
+
+HEAD = 200
+RARE = 0.08  # a word in at most this share of the story's sentences is distinctive
+MAX_DF = 400  # ... and in at most this many
+SHARE = 0.45
+WORDS = 2
+UNITS = 3
+
+_STEMMER = snowballstemmer.stemmer("english")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+class _Stems(dict[str, str]):
+    """A folded token's stem, or "" for a stop word: filled as tokens are met and read
+    in C, as `words.content` does."""
+
+    def __missing__(self, token: str) -> str:
+        if token in words.STOPWORDS or (len(token) < 2 and not token.isdigit()):
+            kept = ""
+        else:
+            kept = token if token[:1].isdigit() else _STEMMER.stemWord(token)
+        if len(self) < _KEPT:
+            self[token] = kept
+        return kept
+
+
+_STEMS = _Stems()
+_KEPT = 1 << 18
+
+
+def stems(text: str) -> frozenset[str]:
+    """A sentence's content words, stemmed."""
+    return frozenset(filter(None, map(_STEMS.__getitem__, words.tokens(text))))
+
+
+def names(text: str) -> frozenset[str]:
+    """Stems of the capitalised words of a sentence, its first word aside."""
+    found = _WORD.findall(text)[1:]
+    return frozenset(filter(None, (_STEMS[words.fold(raw)] for raw in found if raw[:1].isupper())))
+
+
+def find(head: Sequence[tuple[str, Span]], sentences: Sequence[Span]) -> dict[str, list[Span]]:
+    """For each head claim (id, wording), the sentence of each other article that
+    retells it, in corpus order (`sentences`: every claimable sentence); an article
+    gives a claim one sentence at most."""
+    if not head or not sentences:
+        return {}
+    bags = [stems(s.text) for s in sentences]
+    df = Counter(w for b in bags for w in b)
+    cap = min(MAX_DF, max(2, int(len(bags) * RARE)))
+    weight = {w: math.log(len(bags) / n) for w, n in df.items() if n <= cap and n < len(bags)}
+    queries = [(claim_id, span, frozenset(w for w in stems(span.text) if w in weight)) for claim_id, span in head]
+    wanted = set().union(*(q for _, _, q in queries))
+    postings: dict[str, list[int]] = {}
+    for i, b in enumerate(bags):
+        for w in b & wanted:
+            postings.setdefault(w, []).append(i)
+    found: dict[str, list[Span]] = {}
+    for claim_id, span, query in queries:
+        if len(query) < UNITS:
+            continue
+        query_weight = sum(weight[w] for w in query)
+        hits = Counter(i for w in query for i in postings.get(w, ()))
+        best: dict[str, tuple[float, int]] = {}
+        query_names: frozenset[str] | None = None
+        for i, n in hits.items():
+            other = sentences[i]
+            if n < UNITS or other.article == span.article:
+                continue
+            mine = [w for w in bags[i] if w in weight]
+            shared = query.intersection(mine)
+            cos = sum(weight[w] for w in shared) / math.sqrt(query_weight * sum(weight[w] for w in mine) or 1.0)
+            if cos < SHARE or (other.article in best and best[other.article][0] >= cos):
+                continue
+            if query_names is None:
+                query_names = names(span.text)
+            plain = shared - query_names - names(other.text)
+            if len(plain) < WORDS or len(plain) + (shared != plain) < UNITS:
+                continue
+            if sameclaim.conflicts(span.text, other.text):
+                continue
+            best[other.article] = (cos, i)
+        if best:
+            found[claim_id] = [sentences[i] for _, i in sorted(best.values(), key=lambda b: b[1])]
+    return found
+
+
+def extend(claims: Sequence[Claim], retellings: dict[str, list[Span]], outlet_of: dict[str, str],
+           claim_of: dict[tuple[str, str, int], str]) -> tuple[list[Claim], dict[str, str]]:
+    """Claims with their retellings, and the ids merged away (-> the id they joined):
+    two claims that find each other merge (the one first in `claims` keeps its id and
+    wording); the others take the sentences they found as `retold`."""
+    rank = {slug: k for k, slug in enumerate(outlet_of)}
+    by_id = {c.id: c for c in claims}
+    linked = {cid: {claim_of.get((s.article, s.anchor, s.start)) for s in spans} for cid, spans in retellings.items()}
+    parent = {c.id: c.id for c in claims}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    order = {c.id: k for k, c in enumerate(claims)}
+    for a, targets in linked.items():
+        for b in targets:
+            if b and b != a and a in linked.get(b, ()):
+                ra, rb = root(a), root(b)
+                if ra != rb:
+                    keep, gone = sorted((ra, rb), key=order.__getitem__)
+                    parent[gone] = keep
+    members: dict[str, list[Claim]] = {}
+    for c in claims:
+        members.setdefault(root(c.id), []).append(c)
+    out: list[Claim] = []
+    for cid, group in members.items():
+        if by_id[cid] is not group[0]:
+            continue
+        head = group[0]
+        spans = sorted(dict.fromkeys(s for c in group for s in c.spans), key=lambda s: rank[s.article])
+        told = {s.article for s in spans}
+        retold = sorted(dict.fromkeys(s for c in group for s in retellings.get(c.id, ()) if s.article not in told),
+                        key=lambda s: rank[s.article])
+        if len(group) == 1 and not retold:
+            out.append(head)
+            continue
+        every = spans + retold
+        out.append(replace(
+            head,
+            spans=tuple(spans),
+            retold=tuple(retold),
+            outlets=outlets.independent(outlet_of[s.article] for s in every),
+            position=min(c.position for c in group),
+            articles=tuple(dict.fromkeys(s.article for s in sorted(every, key=lambda s: rank[s.article]))),
+        ))
+    merged = {c.id: root(c.id) for c in claims if root(c.id) != c.id}
+    return out, merged
