@@ -124,7 +124,7 @@ def group_claims(corpus: Corpus, kept: Sequence[Candidate]) -> Claims:
     made_in_order = list(made)  # group order, for the variants
     made.sort(key=_rank)
     # The same fact in other words (retold.py), looked for by the claims ranked first.
-    found = retold.find([(c.id, c.span) for c in made[: retold.HEAD]], [s.span for s, _ in kept]) if len(outlet_of) > 1 else {}
+    found = retold.find([(c.id, c.span) for c in made[: retold.HEAD]], [(s.span, bag) for s, bag in kept]) if len(outlet_of) > 1 else {}
     merged: dict[str, str] = {}
     if found:
         first = {(s.article, s.anchor, s.start): c.id for c in made for s in c.spans}

@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import snowballstemmer
+import Stemmer
 
 from . import outlets, sameclaim, words
 from .spans import Span
@@ -54,21 +54,23 @@ SHARE = 0.45
 WORDS = 2
 UNITS = 3
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 class _Stems(dict[str, str]):
-    """A folded token's stem, or "" for a stop word: filled as tokens are met and read
-    in C, as `words.content` does."""
+    """A content word's stem (`words.content` gives roots: plural, "-ed", "-ing" off),
+    filled as words are met and read in C. Snowball is given the root with the "e"
+    that stripping "-ed" took ("congratulat" -> "congratulate", Porter's own rule), so
+    that "congratulated", "congratulate" and "congratulation" meet."""
 
-    def __missing__(self, token: str) -> str:
-        if token in words.STOPWORDS or (len(token) < 2 and not token.isdigit()):
-            kept = ""
+    def __missing__(self, root: str) -> str:
+        if root[:1].isdigit():
+            kept = root
         else:
-            kept = token if token[:1].isdigit() else _STEMMER.stemWord(token)
+            kept = _STEMMER.stemWord(root + "e" if root.endswith(("at", "bl", "iz")) else root)
         if len(self) < _KEPT:
-            self[token] = kept
+            self[root] = kept
         return kept
 
 
@@ -76,28 +78,30 @@ _STEMS = _Stems()
 _KEPT = 1 << 18
 
 
-def stems(text: str) -> frozenset[str]:
-    """A sentence's content words, stemmed."""
-    return frozenset(filter(None, map(_STEMS.__getitem__, words.tokens(text))))
+def stems(bag: Sequence[str]) -> frozenset[str]:
+    """The stems of a sentence's content words (`words.content`)."""
+    return frozenset(map(_STEMS.__getitem__, bag))
 
 
 def names(text: str) -> frozenset[str]:
     """Stems of the capitalised words of a sentence, its first word aside."""
     found = _WORD.findall(text)[1:]
-    return frozenset(filter(None, (_STEMS[words.fold(raw)] for raw in found if raw[:1].isupper())))
+    return stems([root for raw in found if raw[:1].isupper() for root in words.content(raw)])
 
 
-def find(head: Sequence[tuple[str, Span]], sentences: Sequence[Span]) -> dict[str, list[Span]]:
+def find(head: Sequence[tuple[str, Span]], sentences: Sequence[tuple[Span, Sequence[str]]]
+         ) -> dict[str, list[Span]]:
     """For each head claim (id, wording), the sentence of each other article that
-    retells it, in corpus order (`sentences`: every claimable sentence); an article
-    gives a claim one sentence at most."""
+    retells it, in corpus order (`sentences`: every claimable sentence with its content
+    words); an article gives a claim one sentence at most."""
     if not head or not sentences:
         return {}
-    bags = [stems(s.text) for s in sentences]
+    bags = [stems(bag) for _, bag in sentences]
     df = Counter(w for b in bags for w in b)
     cap = min(MAX_DF, max(2, int(len(bags) * RARE)))
     weight = {w: math.log(len(bags) / n) for w, n in df.items() if n <= cap and n < len(bags)}
-    queries = [(claim_id, span, frozenset(w for w in stems(span.text) if w in weight)) for claim_id, span in head]
+    queries = [(claim_id, span, frozenset(w for w in stems(words.content(span.text)) if w in weight))
+               for claim_id, span in head]
     wanted = set().union(*(q for _, _, q in queries))
     postings: dict[str, list[int]] = {}
     for i, b in enumerate(bags):
@@ -112,7 +116,7 @@ def find(head: Sequence[tuple[str, Span]], sentences: Sequence[Span]) -> dict[st
         best: dict[str, tuple[float, int]] = {}
         query_names: frozenset[str] | None = None
         for i, n in hits.items():
-            other = sentences[i]
+            other = sentences[i][0]
             if n < UNITS or other.article == span.article:
                 continue
             mine = [w for w in bags[i] if w in weight]
@@ -129,7 +133,7 @@ def find(head: Sequence[tuple[str, Span]], sentences: Sequence[Span]) -> dict[st
                 continue
             best[other.article] = (cos, i)
         if best:
-            found[claim_id] = [sentences[i] for _, i in sorted(best.values(), key=lambda b: b[1])]
+            found[claim_id] = [sentences[i][0] for _, i in sorted(best.values(), key=lambda b: b[1])]
     return found
 
 
