@@ -98,3 +98,12 @@ def test_a_single_outlet_corpus_looks_for_nothing() -> None:
     b = "Needing 172 seats for a majority, the ruling party fell short and must govern as a minority."
     claims = _claims(("a", "Daily One", [a, b]))
     assert all(not c.retold for c in claims.claims)
+
+
+def test_a_fact_told_in_one_clause_of_a_longer_sentence() -> None:
+    a = "The ruling party won the vote on Tuesday but fell short of the majority needed to govern alone."
+    b = ("While the ruling party fell short of a majority needed to govern alone, pundits called the result a clear "
+         "mandate against populism, foreign interference, sluggish wages, potholes, inflation and political "
+         "instability, columnists wrote in three weekend editions.")
+    claims = _claims(("a", "Daily One", [a]), ("b", "Daily Two", [b]))
+    assert {s.article for s in _claim_of(claims, a).cited} == {"a", "b"}

@@ -27,7 +27,7 @@ from builder.model import Article, Corpus, EntityIndex
 
 EXPECTED = yaml.safe_load((FIXTURES / "seeds_expected.yml").read_text(encoding="utf-8"))
 # The least share of each list of expectations the analyses must meet.
-FLOORS = {"quotes": 0.45, "figures": 0.0, "dates": 0.6, "claims": 0.0, "disagreements": 0.3}
+FLOORS = {"quotes": 0.45, "figures": 0.0, "dates": 0.6, "claims": 0.2, "disagreements": 0.3}
 
 
 @pytest.fixture(scope="module")
@@ -149,19 +149,15 @@ def test_dates(corpus: Corpus, analysis: Analysis) -> None:
     _score("dates", right, len(EXPECTED["dates"]))
 
 
-def _claim_of(analysis: Analysis, slug: str, text: str) -> str | None:
-    for c in analysis.claims.claims:
-        if any(s.article == slug and s.text.startswith(text) for s in c.spans):
-            return c.id
-    return None
-
-
 def test_claims_told_in_other_words_are_one_claim(corpus: Corpus, analysis: Analysis) -> None:
+    """One claim cites every article's sentence: as a wording of its own or as a
+    retelling (Claim.cited)."""
     slugs = {a.name: a.slug for a in corpus.articles}
     right = 0
     for claim in EXPECTED["claims"]:
-        ids = {_claim_of(analysis, slugs[s["article"]], s["text"]) for s in claim["sentences"]}
-        right += len(ids) == 1 and None not in ids
+        wanted = [(slugs[s["article"]], s["text"]) for s in claim["sentences"]]
+        right += any(all(any(c.article == slug and c.text.startswith(text) for c in found.cited) for slug, text in wanted)
+                     for found in analysis.claims.claims)
     _score("claims", right, len(EXPECTED["claims"]))
 
 
