@@ -280,6 +280,17 @@ def test_photo_captions_and_credits() -> None:
     assert {r.rule for r in cleaned.removed} == {"title", "caption"}
 
 
+def test_a_photo_gallery_run_into_one_block_goes_whatever_its_length() -> None:
+    gallery = " ".join(f"A view of the harbour, picture {k}, taken from the old lighthouse on the hill above the town. "
+                       f"Hide Caption {k} of 30 Photos: The harbour after the storm" for k in range(1, 31))
+    cleaned = _clean("Headline", BODY[0], gallery, BODY[1])
+    assert _kept(cleaned) == BODY
+    assert cleaned.removed[-1].rule == "caption"
+    # A sentence that only mentions captions is text.
+    text = "The museum will hide captions in 3 of its rooms so visitors look at the paintings first."
+    assert _kept(_clean("Headline", BODY[0], text, BODY[1])) == [BODY[0], text, BODY[1]]
+
+
 def test_long_boilerplate_blocks() -> None:
     blocks = ["Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. "
               "Invalid email address. Please re-enter. You must select a newsletter to subscribe to.",

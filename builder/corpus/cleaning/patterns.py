@@ -127,6 +127,10 @@ CAPTION = re.compile(
     r"|\b[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*(?:[\w.' ]+\s+via\s+)?" + _AGENCY_CREDIT + r"\s*$",
 )
 
+# A photo gallery pasted as text: CNN's "... Hide Caption 3 of 25 Photos: <gallery
+# title> <caption> ..." runs every caption of the gallery into one block (news-clusters).
+GALLERY = re.compile(r"\bHide\s+Caption\s+\d+\s+of\s+\d+\b", re.IGNORECASE)
+
 # Dates as date lines and preambles write them, with day, month and year: "2025-03-28"
 # (seed 003), "Tuesday, July 2, 2013", "3 July 2013", "April 10, 2007", "2016-05-30 09:53".
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"

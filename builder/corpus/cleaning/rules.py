@@ -339,9 +339,14 @@ def promo_lines(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> St
 
 def captions(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """Photo captions pasted with the text: "FILE - In this ... file photo, ...",
-    "... (AP Photo/Jae C. Hong)", "... Dado Ruvic/Reuters" (news-clusters)."""
+    "... (AP Photo/Jae C. Hong)", "... Dado Ruvic/Reuters", and a gallery's captions
+    run together ("Hide Caption 3 of 25 Photos: ...", whatever its length) (news-clusters)."""
     def caption(b: Block) -> bool:
-        return _prose(b) and _words(b.text) <= 80 and pat.CAPTION.search(b.text.strip()) is not None
+        if not _prose(b):
+            return False
+        if pat.GALLERY.search(b.text) is not None:
+            return True
+        return _words(b.text) <= 80 and pat.CAPTION.search(b.text.strip()) is not None
 
     kept = tuple(b for b in blocks if not caption(b))
     removed = tuple(_drop(b, "caption", "photo caption or picture credit") for b in blocks if caption(b))
