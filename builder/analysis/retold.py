@@ -162,19 +162,18 @@ def extend(claims: Sequence[Claim], retellings: dict[str, list[Span]], outlet_of
            claim_of: dict[tuple[str, str, int], str]) -> tuple[list[Claim], dict[str, str]]:
     """Claims with their retellings, and the ids merged away (-> the id they joined):
     two claims that find each other merge (the one first in `claims` keeps its id and
-    wording); the others take the sentences they found as `retold`."""
-    rank = {slug: k for k, slug in enumerate(outlet_of)}
-    by_id = {c.id: c for c in claims}
+    wording); the others take the sentences they found as `retold`. Claims that found
+    nothing and were found by no one pass as they are."""
     linked = {cid: {claim_of.get((s.article, s.anchor, s.start)) for s in spans} for cid, spans in retellings.items()}
-    parent = {c.id: c.id for c in claims}
+    order = {c.id: k for k, c in enumerate(claims)}
+    parent: dict[str, str] = {}
 
     def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
             x = parent[x]
         return x
 
-    order = {c.id: k for k, c in enumerate(claims)}
     for a, targets in linked.items():
         for b in targets:
             if b and b != a and a in linked.get(b, ()):
@@ -182,29 +181,33 @@ def extend(claims: Sequence[Claim], retellings: dict[str, list[Span]], outlet_of
                 if ra != rb:
                     keep, gone = sorted((ra, rb), key=order.__getitem__)
                     parent[gone] = keep
+    touched = set(linked) | set(parent)
     members: dict[str, list[Claim]] = {}
-    for c in claims:
-        members.setdefault(root(c.id), []).append(c)
-    out: list[Claim] = []
+    for cid in sorted(touched, key=order.__getitem__):
+        members.setdefault(root(cid), []).append(claims[order[cid]])
+    rank = {slug: k for k, slug in enumerate(outlet_of)}
+    changed: dict[str, Claim | None] = {}
     for cid, group in members.items():
-        if by_id[cid] is not group[0]:
-            continue
-        head = group[0]
+        head = claims[order[cid]]
+        if group[0] is not head:
+            group.insert(0, head)
+        for c in group[1:]:
+            changed[c.id] = None  # merged away
         spans = sorted(dict.fromkeys(s for c in group for s in c.spans), key=lambda s: rank[s.article])
         told = {s.article for s in spans}
         retold = sorted(dict.fromkeys(s for c in group for s in retellings.get(c.id, ()) if s.article not in told),
                         key=lambda s: rank[s.article])
         if len(group) == 1 and not retold:
-            out.append(head)
             continue
         every = spans + retold
-        out.append(replace(
+        changed[cid] = replace(
             head,
             spans=tuple(spans),
             retold=tuple(retold),
             outlets=outlets.independent(outlet_of[s.article] for s in every),
             position=min(c.position for c in group),
             articles=tuple(dict.fromkeys(s.article for s in sorted(every, key=lambda s: rank[s.article]))),
-        ))
-    merged = {c.id: root(c.id) for c in claims if root(c.id) != c.id}
-    return out, merged
+        )
+    out = [c if c.id not in changed else changed[c.id] for c in claims]
+    merged = {x: root(x) for x in parent if root(x) != x}
+    return [c for c in out if c is not None], merged
