@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 from itertools import repeat
 from operator import mul, truediv
 
@@ -33,6 +35,10 @@ from .spans import Span
 SIMILARITY = 0.35
 # Added when both figures have the same subject ("Liberals"): a strong sign.
 SAME_SUBJECT = 0.2
+# Added when both give the same value: joining them shows agreement, never a dispute.
+# "The Liberals had 169 confirmed seats with two races left to call" and "The Liberals
+# are projected to have won 169 seats" (seeds) share only their subject.
+SAME_VALUE = 0.1
 # Context words two figures must share besides the unit: one word ("wounded", "killed")
 # joined different attacks' death tolls on the news clusters.
 MIN_SHARED = 2
@@ -43,6 +49,20 @@ MIN_SHARED = 2
 MAX_RATIO = 3.0
 FAR_APART_SIMILARITY = 0.6
 BLOCK_KEYS = 4
+# Articles published this many days apart report different times: "38 at the
+# shooting" and "39 at the trial a year later" are two ages, not a disputed one.
+DAYS_APART = 7
+# Fates whose counts grow as a story goes on: readings that differ are a sequence when
+# the text says so (`_changed`).
+TOLLS = frozenset({"death", "injury", "missing", "arrest", "rescue"})
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_CHANGE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|grew|grown|increased|jumped|mounted|updated|revised|so far|preliminary|"
+    r"now stands|has reached)\b",
+    re.I,
+)
+_PEOPLE = frozenset({"people", "person", "victim", "casualty", "dead", "killed", "injured", "wounded", "missing",
+                     "hurt", "hospitalised", "hospitalized", "arrested", "evacuated", "displaced", "rescued"})
 # Content words on each side of a figure that say what it measures; the nearest
 # NEAR of them weigh double.
 WINDOW = 6
@@ -65,6 +85,24 @@ _QUALIFIER = re.compile(
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _NAME_AFTER = re.compile(r"(?:-old)?\s+(?:[A-Z][\w’'-]*\s+)*([A-Z][\w’'-]*)")
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
+_PRONOUN = re.compile(r"\b(?:they|it|he|she)\b", re.I)
+_PLACE = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:in|across|throughout|at|near|off|from|outside)\s+(?:(?:the|a|an)\s+)?"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+)
+_MODEL = re.compile(r"\b\d+(?:\.\d+)?[- ]inch\b|\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z]+\d+[A-Za-z\d]*\b")
+# Words of a name that say what kind of thing it is, not which one.
+_GENERIC_NAMES = frozenset("party house inc corp co ltd plc group company government".split())
+AGE = "year-old"
+_AGE = re.compile(r"-years?-old\b", re.I)
+_AGED = re.compile(r"\baged\s+$", re.I)
+_WEIGHT_WORDS = re.compile(r"\b(?:weigh\w*|heav\w*|light(?:er|est)?|lbs?|ounces?|oz|kg|kilo\w*|stone|pounds? of)\b", re.I)
+_MONEY_WORDS = re.compile(
+    r"£|\b(?:costs?|price[ds]?|paid|pay|pays|worth|fined?|sold|sells?|spen[dt]|budget|salary|wages?|fund\w*|"
+    r"profits?|revenue|tax|bills?|sterling|bonus|deal|offer|loan|debt|charge[ds]?)\b",
+    re.I,
+)
 _NUMBER_WORD = re.compile(r"^(?:\d[\d,.]*|" + numbers._WORD_NUMBER + r")$", re.I)
 
 # Words after a number that are not what it counts ("three short of", "two more").
@@ -73,7 +111,8 @@ _NOT_UNITS = frozenset(
     away ago later earlier behind ahead up down higher lower above below past so or and to in on
     at a an the were was is are be been have has had will would could should who which that than
     for from with by as if it its into over under this these those then when while where percent
-    straight consecutive year-on-year""".split()
+    straight consecutive year-on-year across throughout near off outside inside around worldwide
+    nationwide""".split()
 )
 # Irregular past forms news writes next to figures, and what they compare as.
 _IRREGULAR_VERBS = {
@@ -115,7 +154,9 @@ class Figure:
     approximate: bool
     bound: str  # ">", ">=", "<", "<=" or ""
     qualifier: str  # what the text adds: "three short of the 172 needed for a majority"
-    subject: str  # the name nearest before it ("Liberals"), folded; "" when none
+    subject: str  # the name nearest before it ("Liberals"), folded words; "" when none
+    place: str = ""  # where it happened, named right after it ("in Aceh"), folded words
+    model: str = ""  # which model or version it is about ("13-inch", "S9"), folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +177,11 @@ class FigureGroup:
     figures: tuple[Figure, ...]  # corpus order
     readings: tuple[Reading, ...]  # most outlets first
     outlets: tuple[str, ...]
-    disputed: bool  # two readings cannot both be true
+    disputed: bool  # two outlets give readings that cannot both be true
+    # A toll that changed as the story went on ("1, 3, 5, 11 and 24 dead"): readings in
+    # the order they were published (`reported`), not a dispute.
+    evolving: bool = False
+    reported: tuple[str, ...] = ()  # per reading: the first publication date giving it, ISO, or ""
 
     @property
     def support(self) -> int:
@@ -157,7 +202,10 @@ class Figures:
         return tuple(g for g in self.groups if g.disputed)
 
 
-def in_sentence(sentence: Span) -> list[Figure]:
+def in_sentence(sentence: Span, previous: str = "") -> list[Figure]:
+    """The figures of one sentence; `previous` is the sentence before it in its article,
+    where a figure whose clause says only "they" finds its subject ("The Liberal Party
+    ... While they fell short of a majority, winning approximately 168 seats": seeds)."""
     text = sentence.text
     out: list[Figure] = []
     for amount in numbers.find(text):
@@ -174,7 +222,9 @@ def in_sentence(sentence: Span) -> list[Figure]:
             approximate=amount.approximate,
             bound=amount.bound,
             qualifier=q["q"].strip() if q else "",
-            subject=_subject(text, amount.start, end),
+            subject=_subject(text, amount.start, end, previous),
+            place=_where(text, end),
+            model=_model(text, amount.start, end),
         ))
     return out
 
@@ -189,47 +239,115 @@ def _unit(text: str, amount: numbers.Amount) -> tuple[str, int]:
     if amount.percent:
         return amount.percent, amount.end
     if amount.hyphenated:
+        m = _AGE.match(text, amount.end)
+        if m:
+            return AGE, m.end()  # "a 38-year-old suspect": an age, not a span of years
         m = _HYPHEN_UNIT.match(text, amount.end)
         if m:
             return words.stem(m["word"]), m.end()
+    if _AGED.search(text, max(0, amount.start - 8), amount.start):
+        return AGE, amount.end  # "a suspect aged 38"
     m = _FOLLOWING.match(text, amount.end)
     if not m:
-        return "", amount.end
+        return _toll(text, amount), amount.end
     found = [(w.group(0), m.start("words") + w.start(), m.start("words") + w.end())
              for w in re.finditer(r"\S+", m["words"])]
     first = found[0][0].casefold()
     if first in _STATES:
         return first, found[0][2]  # "12 injured"
-    if first in _NOT_UNITS or first in words.STOPWORDS or _verb_like(first):
-        return "", amount.end
     chosen = found[0]
-    if len(found) > 1:
+    if first in _NOT_UNITS or first in words.STOPWORDS or _verb_like(first):
+        second = found[1][0].casefold() if len(found) > 1 else ""
+        if not (_verb_like(first) and first.endswith("ed") and _plural_noun(second)):
+            return _toll(text, amount), amount.end
+        chosen = found[1]  # "169 confirmed seats" (seeds)
+    elif len(found) > 1:
         second = found[1][0].casefold()
-        if second.endswith("s") and not first.endswith("s") and second not in _NOT_UNITS \
-                and second not in words.STOPWORDS and not _verb_like(second):
+        if not first.endswith("s") and _plural_noun(second):
             chosen = found[1]  # "four of its steel supports"
     unit = words.stem(chosen[0].casefold())
+    if unit == "pound" and not _money(text, amount):
+        return "lb", chosen[2]  # "weighs 4.5 pounds": a weight, not money
     return numbers.CURRENCY_WORDS.get(unit, unit), chosen[2]
+
+
+def _plural_noun(word: str) -> bool:
+    return word.endswith("s") and word not in _NOT_UNITS and word not in words.STOPWORDS and not _verb_like(word)
+
+
+def _toll(text: str, amount: numbers.Amount) -> str:
+    """ "The death toll rose to 11": a count of people with no noun after it."""
+    before = words.tokens(text[max(0, amount.start - 40) : amount.start])[-5:]
+    return "people" if "toll" in before else ""
+
+
+def _money(text: str, amount: numbers.Amount) -> bool:
+    """Whether "pounds" after this amount is money: a weight word near it says not,
+    a money word in the sentence or a scale ("4 million pounds") says so."""
+    near = text[max(0, amount.start - 40) : amount.end + 30]
+    if _WEIGHT_WORDS.search(near):
+        return False
+    return bool(_MONEY_WORDS.search(text)) or amount.values[0] >= 1000
 
 
 def _verb_like(word: str) -> bool:
     return (word.endswith("ed") and len(word) > 4) or (word.endswith("ing") and len(word) > 5) or word.endswith("ly")
 
 
-def _subject(text: str, start: int, end: int) -> str:
+def _subject(text: str, start: int, end: int, previous: str = "") -> str:
     """Who or what the figure is about: a name right after it ("62-year-old Marilou
-    Danley", news clusters), else the capitalised word nearest before it in its clause."""
+    Danley", news clusters), else the capitalised name nearest before it in its clause
+    ("The Conservative Party ... 144 seats": "conservative"), else, when the clause says
+    only "they" or "it", the first name of the sentence before. Folded words, sorted,
+    generic ones ("party") left out."""
     after = _NAME_AFTER.match(text, end)
     if after:
         return words.stem(words.fold(after.group(1)))
     before = re.split(r"[;:—]|, (?:and|but|while|whereas)\b", text[:start])[-1]
-    for m in reversed(list(_CAPITALISED.finditer(before))):
+    runs = list(_NAME_RUN.finditer(before))
+    for m in reversed(runs):
         if len(before[m.end() :].split()) > SUBJECT_WINDOW:
             break
-        word = words.stem(words.fold(m.group(0)))
-        if word not in _NOT_SUBJECTS and word not in words.STOPWORDS:
-            return word
+        name = _name_words(m.group(0))
+        if name:
+            return name
+    if previous and _PRONOUN.search(before):
+        for m in _NAME_RUN.finditer(previous):
+            name = _name_words(m.group(0))
+            if name:
+                return name
     return ""
+
+
+def _name_words(run: str) -> str:
+    out = set()
+    for word in run.split():
+        word = re.sub(r"[’']s$", "", word)
+        w = words.stem(words.fold(word))
+        if w not in _NOT_SUBJECTS and w not in words.STOPWORDS and w not in _GENERIC_NAMES:
+            out.add(w)
+    return " ".join(sorted(out))
+
+
+def _where(text: str, end: int) -> str:
+    """Where the figure is, when a name follows it: "170,000 dead in Aceh", "230,000
+    across Asia" (two tolls, not one disputed)."""
+    m = _PLACE.match(text, end)
+    return _name_words(m["name"]) if m else ""
+
+
+def _model(text: str, start: int, end: int) -> str:
+    """Which model the figure is about: "the 13-inch MacBook Pro costs $1,299" is not
+    "the 15-inch model costs $2,399"."""
+    before = " ".join(text[:start].split()[-SUBJECT_WINDOW:])
+    found = _MODEL.findall(before) or _MODEL.findall(text[end : end + 30])
+    return words.fold(found[-1]) if found else ""
+
+
+def same_names(a: str, b: str) -> bool:
+    """Whether two subjects (or places) may name the same thing: either unknown, or a
+    word in common ("conservative party" / "conservative")."""
+    return not a or not b or not set(a.split()).isdisjoint(b.split())
 
 
 def conflict(a: Reading, b: Reading) -> bool:
@@ -247,7 +365,14 @@ def conflict(a: Reading, b: Reading) -> bool:
 
 def in_sentences(sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
     """The figures of sentences, in order: of one article or of a whole corpus."""
-    return tuple(f for s in sentences for f in in_sentence(s.span))
+    out: list[Figure] = []
+    previous = ""
+    for i, s in enumerate(sentences):
+        if i and sentences[i - 1].span.article != s.span.article:
+            previous = ""
+        out.extend(in_sentence(s.span, previous))
+        previous = s.span.text
+    return tuple(out)
 
 
 def contexts(figures: Sequence[Figure]) -> tuple[Context, ...]:
@@ -268,20 +393,37 @@ def find_figures(corpus: Corpus, sentences: Sequence[Sentence]) -> Figures:
 
 def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Context]) -> Figures:
     """Figures of every article (corpus order), those with a unit grouped by what they
-    measure. `contexts` are the figures' with a unit (`contexts`), in the same order."""
+    measure. `contexts` are the figures' with a unit (`contexts`), in the same order.
+
+    Two figures count the same thing only when nothing tells them apart: the unit (the
+    people a toll counts are one unit, whatever the word), the subject, the place, the
+    model, the fate, the time (the years their sentences name, the days their articles
+    were published), and their sentence: when one sentence gives both values ("55 km
+    from Bireun, 10 km deep"), they are two measures wherever it is repeated."""
     outlet_of = {a.slug: outlets.key(a) for a in corpus.articles}
+    published = {a.slug: a.metadata.date.value for a in corpus.articles if a.metadata.date}
     united = [f for f in found if f.unit]
+    units = [_unit_key(f.unit) for f in united]
     bags = [near + further for near, further, _ in contexts]
     df = words.document_frequency(bags)
     weights = words.idf(df, len(bags))
     keys = [
-        [(f.unit, w) for w in rare] + ([(f.unit, "@" + f.subject)] if f.subject else [])
-        for f, rare in zip(united, words.rare_keys(bags, df, BLOCK_KEYS, max_df(len(bags))), strict=True)
+        [(u, w) for w in rare] + [(u, "@" + w) for w in f.subject.split()]
+        for f, u, rare in zip(united, units, words.rare_keys(bags, df, BLOCK_KEYS, max_df(len(bags))), strict=True)
     ]
     fates = [fate for _, _, fate in contexts]
     sets = [set(bag) for bag in bags]
     # Where each figure's sentence is: cheaper to compare than the sentences.
     places = [(s.article, s.anchor, s.start) for s in (f.sentence for f in united)]
+    # The values each sentence gives, per unit: a sentence that gives both of two values
+    # tells that they measure different things.
+    given: dict[tuple[tuple[str, str, int], str], set[tuple[float, ...]]] = defaultdict(set)
+    for place, u, f in zip(places, units, united, strict=True):
+        given[place, u].add(f.values)
+    years: dict[tuple[str, str, int], frozenset[str]] = {}
+    for place, f in zip(places, united, strict=True):
+        if place not in years:
+            years[place] = frozenset(_YEAR.findall(f.sentence.text))
     vectors: list[dict[str, float] | None] = [None] * len(united)  # made when first compared
 
     def vector(i: int) -> dict[str, float]:
@@ -291,34 +433,84 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
             vec = vectors[i] = _vector(near, further, weights)
         return vec
 
+    def apart_in_time(i: int, j: int) -> bool:
+        ya, yb = years[places[i]], years[places[j]]
+        if ya and yb and ya.isdisjoint(yb):
+            return True  # "killed 130 people in 2015" is not this week's toll
+        da, db = published.get(united[i].span.article), published.get(united[j].span.article)
+        return da is not None and db is not None and abs((da - db).days) > DAYS_APART
+
     def score(i: int, j: int) -> float:
         a, b = united[i], united[j]
-        if a.unit != b.unit or (places[i] == places[j] and a.sentence == b.sentence):
+        if units[i] != units[j] or places[i] == places[j]:
             return 0.0
-        if a.subject and b.subject and a.subject != b.subject:
+        if not same_names(a.subject, b.subject) or not same_names(a.place, b.place):
+            return 0.0
+        if a.model and b.model and a.model != b.model:
             return 0.0
         # "killed 80 people" and "18 people in a critical condition" count different
         # people (news clusters); "won 169 seats" and "took about 168 seats" the same seats.
         if fates[i] != fates[j]:
             return 0.0
-        if len(sets[i] & sets[j]) < MIN_SHARED:
+        if a.values != b.values and (b.values in given[places[i], units[i]] or a.values in given[places[j], units[j]]):
+            return 0.0  # "55 km from Bireun" and "10 km deep": both in one sentence
+        named = bool(a.subject and b.subject)  # the same name, as same_names said
+        if len(sets[i] & sets[j]) < MIN_SHARED - named or apart_in_time(i, j):
             return 0.0
-        bonus = SAME_SUBJECT if a.subject and a.subject == b.subject else 0.0
+        bonus = (SAME_SUBJECT if named else 0.0) + (SAME_VALUE if a.values == b.values else 0.0)
         similarity = words.cosine(vector(i), vector(j)) + bonus
         if _ratio(a, b) > MAX_RATIO and similarity < FAR_APART_SIMILARITY:
             return 0.0
         return similarity
 
+    def apart(i: int, j: int) -> bool:
+        """One article giving two values of one measure means two measures (a price
+        list: "$999 ... $1,299"), unless it is a toll being updated (a live page)."""
+        a, b = united[i], united[j]
+        return a.span.article == b.span.article and a.values != b.values and fates[i] not in TOLLS
+
     identities = range(len(united))  # no two figures are the same by identity alone
-    parts = [_group([united[i] for i in members], outlet_of) for members in group(identities, keys, score, SIMILARITY)]
+    groups = _rejoin(group(identities, keys, score, SIMILARITY, apart=apart), united, keys, score, apart)
+    parts = [_group([united[i] for i in members], outlet_of, published, fates[members[0]]) for members in groups]
     # The id comes from the unit and the sentence of the figure most outlets give.
-    ids = stable_ids("f", [f"{figures[0].unit} {readings[0].figures[0].sentence.text}" for figures, readings, _, _ in parts])
+    ids = stable_ids("f", [f"{p.figures[0].unit} {p.readings[0].figures[0].sentence.text}" for p in parts])
     made: list[tuple[tuple[object, ...], FigureGroup]] = []
-    for (figures, readings, voices, disputed), gid in zip(parts, ids, strict=True):
-        g = FigureGroup(gid, figures[0].unit, figures, readings, voices, disputed)
-        made.append(((not disputed, -len(voices), *_place(figures[0].span)), g))
-    made.sort(key=lambda m: m[0])  # disputed first, then most outlets, then where the first is
+    for p, gid in zip(parts, ids, strict=True):
+        g = FigureGroup(gid, p.figures[0].unit, p.figures, p.readings, p.outlets, p.disputed, p.evolving, p.reported)
+        made.append(((not p.disputed, not p.evolving, -len(p.outlets), *_place(p.figures[0].span)), g))
+    made.sort(key=lambda m: m[0])  # disputed first, then evolving, then most outlets, then where the first is
     return Figures(tuple(found), tuple(g for _, g in made))
+
+
+def _rejoin(groups: list[list[int]], united: Sequence[Figure], keys: Sequence[Sequence[object]],
+            score: Callable[[int, int], float], apart: Callable[[int, int], bool]) -> list[list[int]]:
+    """A figure left alone that gives the value of a group member with the same name
+    joins that group: grouping joins an item to the best item it meets, and "169
+    confirmed seats" met "169 seats" only after that had joined "about 168 seats"
+    (seeds). The same value adds a voice, never a dispute."""
+    by_key: dict[object, list[int]] = defaultdict(list)
+    for n, members in enumerate(groups):
+        if len(members) > 1:
+            for i in members:
+                for k in keys[i]:
+                    by_key[k].append(n)
+    for n, members in enumerate(groups):
+        if len(members) != 1:
+            continue
+        i = members[0]
+        for m in dict.fromkeys(g for k in keys[i] for g in by_key.get(k, ())):
+            others = groups[m]
+            if any(united[j].values == united[i].values and score(i, j) >= SIMILARITY for j in others) \
+                    and not any(apart(i, j) for j in others):
+                others.append(i)
+                members.clear()
+                break
+    return [sorted(members) for members in groups if members]
+
+
+def _unit_key(unit: str) -> str:
+    """Units compared as one: "58 killed", "59 dead" and "58 people" count people."""
+    return "people" if unit in _PEOPLE else unit
 
 
 def _place(span: Span) -> tuple[str, str, int, int, str]:
@@ -389,14 +581,27 @@ def _vector(near: tuple[str, ...], further: tuple[str, ...], weights: dict[str, 
     return dict(zip(vec, map(truediv, values, repeat(norm))))
 
 
-def _group(
-    figures: list[Figure], outlet_of: dict[str, str]
-) -> tuple[tuple[Figure, ...], tuple[Reading, ...], tuple[str, ...], bool]:
-    """A group's figures, readings (most outlets first), outlets, and whether disputed."""
+class _Part(NamedTuple):
+    figures: tuple[Figure, ...]
+    readings: tuple[Reading, ...]
+    outlets: tuple[str, ...]
+    disputed: bool
+    evolving: bool
+    reported: tuple[str, ...]
+
+
+def _group(figures: list[Figure], outlet_of: dict[str, str], published: dict[str, dt.date], fate: str) -> _Part:
+    """A group's figures, readings (most outlets first; in the order they were
+    published for a toll that changed), outlets, whether disputed, whether evolving."""
+    def first_reported(fs: Sequence[Figure]) -> str:
+        dates = sorted(published[f.span.article] for f in fs if f.span.article in published)
+        return dates[0].isoformat() if dates else ""
+
     if len(figures) == 1:  # most figures: given by one article only
         f = figures[0]
         voices = (outlet_of[f.span.article],)
-        return (f,), (Reading(f.values, f.bound, f.approximate, (f,), voices),), voices, False
+        return _Part((f,), (Reading(f.values, f.bound, f.approximate, (f,), voices),), voices, False, False,
+                     (first_reported([f]),))
     by_value: dict[tuple[tuple[float, ...], str], list[Figure]] = defaultdict(list)
     for f in figures:
         by_value[(f.values, f.bound)].append(f)
@@ -408,5 +613,28 @@ def _group(
         ),
         key=lambda r: (-len(r.outlets), r.figures[0].span),
     )
-    disputed = any(conflict(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :])
-    return tuple(figures), tuple(readings), outlets.independent(outlet_of[f.span.article] for f in figures), disputed
+    voices = outlets.independent(outlet_of[f.span.article] for f in figures)
+    clashes = [(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :] if conflict(a, b)]
+    evolving = bool(clashes) and fate in TOLLS and _changed(readings)
+    if evolving:
+        readings.sort(key=lambda r: (first_reported(r.figures) or "9999", r.values, r.figures[0].span))
+    # A dispute is between outlets: each side has a voice the other has not.
+    disputed = not evolving and any(set(a.outlets) - set(b.outlets) and set(b.outlets) - set(a.outlets)
+                                    for a, b in clashes)
+    return _Part(tuple(figures), tuple(readings), voices, disputed, evolving,
+                 tuple(first_reported(r.figures) for r in readings))
+
+
+def _changed(readings: Sequence[Reading]) -> bool:
+    """Whether a toll's readings are its count as the story went on rather than two
+    accounts of it: three values or more (1, 3, 5, 11 and 24 dead), an article giving
+    two, or a sentence that says it changed ("the death toll rose to 11")."""
+    plain = [r for r in readings if not r.bound]
+    if len({r.values for r in plain}) >= 3:
+        return True
+    articles = [f.span.article for r in plain for f in r.figures]
+    if len(set(articles)) < len(articles) and len({r.values for r in plain}) > 1:
+        for art in set(articles):
+            if len({r.values for r in plain if any(f.span.article == art for f in r.figures)}) > 1:
+                return True
+    return any(_CHANGE.search(f.sentence.text) for r in plain for f in r.figures)

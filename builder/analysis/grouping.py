@@ -41,12 +41,14 @@ def group(
     threshold: float,
     max_per_key: int = MAX_PER_KEY,
     min_shared: int = 1,
+    apart: Callable[[int, int], bool] | None = None,
 ) -> list[list[int]]:
     """Groups of item indices, each group in item order, groups in order of first item.
     An item is scored only against items sharing `min_shared` of its keys (all of them
     when it has fewer), and joins the group of the best score at least `threshold`
     (between equal scores, the earliest group): the order candidates are met in does
-    not matter, which lets them be counted in bulk."""
+    not matter, which lets them be counted in bulk. `apart(i, k)`, when given, says two
+    items may never share a group: an item does not join a group holding one."""
     # An item joins a group or starts one; groups never merge, so a group is named by
     # its first item for good.
     group_of = list(range(len(identities)))
@@ -54,6 +56,7 @@ def group(
     blocks: dict[Hashable, list[int]] = {}
     groups_in: dict[Hashable, set[int]] = {}
     block_of = blocks.get
+    members: dict[int, list[int]] = {}  # kept only when `apart` is given
     for i, identity in enumerate(identities):
         same = first_of.setdefault(identity, i)
         if same != i:
@@ -69,10 +72,14 @@ def group(
             for j in _candidates(met, enough):
                 s = score(i, j)
                 if s >= best_score and (best < 0 or s > best_score or group_of[j] < group_of[best]):
+                    if apart is not None and any(apart(i, k) for k in members.get(group_of[j], ())):
+                        continue
                     best, best_score = j, s
             if best >= 0:
                 group_of[i] = group_of[best]
         mine = group_of[i]
+        if apart is not None:
+            members.setdefault(mine, []).append(i)
         for k in mine_keys:
             present = groups_in.get(k)
             if present is None:

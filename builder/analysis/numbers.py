@@ -184,7 +184,7 @@ def _not_an_amount(text: str, m: re.Match[str]) -> bool:
     if previous.rstrip(".") in _IDENTIFIER_NOUNS:
         return True
     raw_previous = before.rsplit(None, 1)[-1] if before else ""
-    if raw_previous[:1].isupper() and not before.endswith((".", ":", "\"", "“")) and num[:1].isdigit() \
+    if raw_previous[:1].isupper() and raw_previous not in ("A", "An", "The") and not before.endswith((".", ":", "\"", "“")) and num[:1].isdigit() \
             and not (following.isalpha() and following.islower() and not following.endswith("ed")):
         return True
     # "one of the", "no one": "one" counts something only before a noun.
