@@ -13,14 +13,14 @@ seats; $48 million / about $47 million).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-import datetime as dt
 from dataclasses import dataclass
-from typing import NamedTuple
 from itertools import repeat
 from operator import mul, truediv
+from typing import NamedTuple
 
 from ..model import Corpus
 from . import numbers, outlets, words
