@@ -54,7 +54,7 @@ BLOCK_KEYS = 4
 DAYS_APART = 7
 # Fates whose counts grow as a story goes on: readings that differ are a sequence when
 # the text says so (`_changed`).
-TOLLS = frozenset({"death", "injury", "missing", "arrest", "rescue"})
+TOLLS = frozenset({"death", "injury", "missing", "arrest", "rescue", "market"})
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _CHANGE = re.compile(
     r"\b(?:rose|risen|rising|climbed|grew|grown|increased|jumped|mounted|updated|revised|so far|preliminary|"
@@ -88,12 +88,41 @@ _NAME_AFTER = re.compile(r"(?:-old)?\s+(?:[A-Z][\w’'-]*\s+)*([A-Z][\w’'-]*)"
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
 _PRONOUN = re.compile(r"\b(?:they|it|he|she)\b", re.I)
 _PLACE = re.compile(
-    r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:in|across|throughout|at|near|off|from|outside)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:\s*\([^()]*\))?(?:\s+[a-z][\w-]*){0,3}?\s+(?:in|across|throughout|at|near|off|from|outside|(?:north|south|east|west)\w*\s+of)\s+(?:(?:the|a|an)\s+)?"
     r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
 )
 _MODEL = re.compile(r"\b\d+(?:\.\d+)?[- ]inch\b|\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z]+\d+[A-Za-z\d]*\b")
 # Words of a name that say what kind of thing it is, not which one.
 _GENERIC_NAMES = frozenset("party house inc corp co ltd plc group company government".split())
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*,")
+_SAYS = re.compile(r"\b(?:said|says|say|saying|told|tells|reported|reports|according|announced|confirmed|stated)\b",
+                   re.I)
+_PER = re.compile(r"\s+(?:per|a|an|each)\s+(?P<word>share|hour|day|week|month|year|barrel|ounce|ton|tonne|"
+                  r"head|person|household|unit|gallon|litre|liter|kilo|kg|pound|night|seat|ticket)s?\b", re.I)
+_CURRENCIES = ("$", "£", "€", "¥", "US$", "C$", "A$", "yuan", "rupee")
+# Length units, and what a length measures: "reached an altitude of 770 km" is not
+# "travelled 3,700 km" nor "landed 1,180 km east of Cape Erimo" (news clusters).
+_LENGTHS = frozenset("km kilometer kilometre mile meter metre foot feet ft yard".split())
+_ASPECTS = (
+    ("height", ("altitude", "height", "high", "tall", "elevation", "apogee")),
+    ("depth", ("deep", "depth", "underground", "below")),
+    ("position", ("from", "away", "off", "east", "west", "north", "south", "coast", "northwest", "northeast",
+                  "southwest", "southeast", "offshore", "inland")),
+    ("distance", ("travel", "flew", "fly", "flight", "distance", "range", "cover", "drove", "driving", "careered")),
+)
+# Words just before a figure that put it at an earlier time: "an initial $103 billion
+# offer", "up from a previous offer of $70" are not the offer now (news clusters).
+_EARLIER = frozenset("initial previous previously earlier original originally former formerly prior first".split())
+_CHANGE_VERBS = ("cut", "reduc", "brought", "bring", "rose", "risen", "rais", "fell", "fall", "dropp", "increas",
+                 "lower", "extend", "narrow", "widen", "grew", "grow", "jump", "climb", "boost", "slash", "revis")
+_LONG_AGO = frozenset("previously formerly originally initially".split())
+# A market quote moves all day: "shares fell 4.3 percent to $63.20", later "1.5 percent to $65.09".
+_MARKET = re.compile(r"\b(?:shares?|stocks?|index|bitcoin|futures|price)\b.{0,60}\b(?:rose|fell|gained|dropped|climbed|"
+                     r"slipped|jumped|tumbled|surged|plunged|edged|sank|soared|trading at|traded at|closed at)\b",
+                     re.I)
+# Units written several ways.
+_UNIT_NAMES = {"tonne": "ton", "kilometre": "km", "kilometer": "km", "metre": "meter", "kilogram": "kg",
+               "kilo": "kg", "ft": "foot", "feet": "foot"}
 AGE = "year-old"
 _AGE = re.compile(r"-years?-old\b", re.I)
 _AGED = re.compile(r"\baged\s+$", re.I)
@@ -157,6 +186,7 @@ class Figure:
     subject: str  # the name nearest before it ("Liberals"), folded words; "" when none
     place: str = ""  # where it happened, named right after it ("in Aceh"), folded words
     model: str = ""  # which model or version it is about ("13-inch", "S9"), folded
+    noun: str = ""  # what an amount of money is: "$47 billion bid", "$1.9 billion in earnings"
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +255,7 @@ def in_sentence(sentence: Span, previous: str = "") -> list[Figure]:
             subject=_subject(text, amount.start, end, previous),
             place=_where(text, end),
             model=_model(text, amount.start, end),
+            noun=_noun(text, end) if unit.startswith(_CURRENCIES) else "",
         ))
     return out
 
@@ -235,6 +266,9 @@ def _unit(text: str, amount: numbers.Amount) -> tuple[str, int]:
         window = text[max(0, amount.start - 24) : amount.end + 12].casefold()
         return ("vote tally" if "vot" in window else "tally"), amount.end
     if amount.currency:
+        m = _PER.match(text, amount.end)
+        if m:
+            return f"{amount.currency} per {words.stem(m['word'].casefold())}", m.end()  # "$70 a share"
         return amount.currency, amount.end
     if amount.percent:
         return amount.percent, amount.end
@@ -304,10 +338,12 @@ def _subject(text: str, start: int, end: int, previous: str = "") -> str:
     if after:
         return words.stem(words.fold(after.group(1)))
     before = re.split(r"[;:—]|, (?:and|but|while|whereas)\b", text[:start])[-1]
+    before = _RELATIVE.sub(" ", before)  # "Goldman Sachs, which gets ... outside the U.S., had $31.2 billion"
     runs = list(_NAME_RUN.finditer(before))
     for m in reversed(runs):
-        if len(before[m.end() :].split()) > SUBJECT_WINDOW:
-            break
+        between = before[m.end() :]
+        if len(between.split()) > SUBJECT_WINDOW or _SAYS.search(between):
+            break  # "Interior Minister Bernard Cazeneuve said 80 people were killed": who says, not who
         name = _name_words(m.group(0))
         if name:
             return name
@@ -324,6 +360,8 @@ def _name_words(run: str) -> str:
     for word in run.split():
         word = re.sub(r"[’']s$", "", word)
         w = words.stem(words.fold(word))
+        if _NUMBER_WORD.match(w):
+            continue  # "Fifty-eight people were killed"
         if w not in _NOT_SUBJECTS and w not in words.STOPWORDS and w not in _GENERIC_NAMES:
             out.add(w)
     return " ".join(sorted(out))
@@ -344,6 +382,26 @@ def _model(text: str, start: int, end: int) -> str:
     return words.fold(found[-1]) if found else ""
 
 
+def _noun(text: str, end: int) -> str:
+    """What a sum is: the noun right after it ("a $47 billion bid") or after "in"/"of"
+    ("$1.9 billion in earnings", "$31.2 billion in earnings reinvested abroad", "$60 in
+    cash"); "" when none."""
+    following = re.findall(r"[a-z][a-z-]*", re.split(r"[,;.:()]", text[end : end + 60] + ".", maxsplit=1)[0])
+
+    def noun(word: str) -> bool:
+        return word not in _NOT_UNITS and word not in words.STOPWORDS and not _verb_like(word)
+
+    if not following:
+        return ""
+    if following[0] in ("in", "of"):
+        candidates = [w for w in following[1:4] if noun(w)]
+        plural = [w for w in candidates if w.endswith("s")]
+        chosen = (plural or candidates or [""])[0]
+    else:
+        chosen = following[0] if noun(following[0]) else ""
+    return words.stem(chosen) if chosen else ""
+
+
 def same_names(a: str, b: str) -> bool:
     """Whether two subjects (or places) may name the same thing: either unknown, or a
     word in common ("conservative party" / "conservative")."""
@@ -357,8 +415,8 @@ def conflict(a: Reading, b: Reading) -> bool:
     if a.bound or b.bound:
         bounded, plain = (a, b) if a.bound else (b, a)
         limit, value = bounded.values[0], plain.values[-1] if len(plain.values) == 1 else None
-        if value is None:
-            return False
+        if value is None or value == limit:
+            return False  # "more than $121 billion" and "$121 billion": one rounded
         return not {">": value > limit, ">=": value >= limit, "<": value < limit, "<=": value <= limit}[bounded.bound]
     return a.values != b.values
 
@@ -417,13 +475,18 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
     places = [(s.article, s.anchor, s.start) for s in (f.sentence for f in united)]
     # The values each sentence gives, per unit: a sentence that gives both of two values
     # tells that they measure different things.
-    given: dict[tuple[tuple[str, str, int], str], set[tuple[float, ...]]] = defaultdict(set)
+    given: dict[tuple[str, str, int], set[tuple[float, ...]]] = defaultdict(set)
+    per_unit: dict[tuple[tuple[str, str, int], str], set[tuple[float, ...]]] = defaultdict(set)
     for place, u, f in zip(places, units, united, strict=True):
-        given[place, u].add(f.values)
+        given[place].add(f.values)
+        per_unit[place, u].add(f.values)
+    changed = [_changed_to(f) for f in united]
+    # The years a sentence is about: those it names, else the year it was published.
     years: dict[tuple[str, str, int], frozenset[str]] = {}
     for place, f in zip(places, united, strict=True):
         if place not in years:
-            years[place] = frozenset(_YEAR.findall(f.sentence.text))
+            day = published.get(f.span.article)
+            years[place] = frozenset(_YEAR.findall(f.sentence.text)) or frozenset([str(day.year)] if day else [])
     vectors: list[dict[str, float] | None] = [None] * len(united)  # made when first compared
 
     def vector(i: int) -> dict[str, float]:
@@ -444,18 +507,14 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
         a, b = united[i], united[j]
         if units[i] != units[j] or places[i] == places[j]:
             return 0.0
-        if not same_names(a.subject, b.subject) or not same_names(a.place, b.place):
-            return 0.0
-        if a.model and b.model and a.model != b.model:
-            return 0.0
         # "killed 80 people" and "18 people in a critical condition" count different
         # people (news clusters); "won 169 seats" and "took about 168 seats" the same seats.
-        if fates[i] != fates[j]:
+        if distinct(i, j):
             return 0.0
-        if a.values != b.values and (b.values in given[places[i], units[i]] or a.values in given[places[j], units[j]]):
+        if a.values != b.values and (b.values in given[places[i]] or a.values in given[places[j]]):
             return 0.0  # "55 km from Bireun" and "10 km deep": both in one sentence
-        named = bool(a.subject and b.subject)  # the same name, as same_names said
-        if len(sets[i] & sets[j]) < MIN_SHARED - named or apart_in_time(i, j):
+        named = bool(a.subject and b.subject and same_names(a.subject, b.subject))
+        if len(sets[i] & sets[j]) < MIN_SHARED - named:
             return 0.0
         bonus = (SAME_SUBJECT if named else 0.0) + (SAME_VALUE if a.values == b.values else 0.0)
         similarity = words.cosine(vector(i), vector(j)) + bonus
@@ -463,15 +522,48 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
             return 0.0
         return similarity
 
-    def apart(i: int, j: int) -> bool:
-        """One article giving two values of one measure means two measures (a price
-        list: "$999 ... $1,299"), unless it is a toll being updated (a live page)."""
+    def distinct(i: int, j: int) -> bool:
+        """What tells two figures apart: subject, place, model, what a sum is, fate,
+        time."""
         a, b = united[i], united[j]
-        return a.span.article == b.span.article and a.values != b.values and fates[i] not in TOLLS
+        # Who caused a toll is named many ways ("the Las Vegas shooter", "Paddock",
+        # "a gunman"): the people it counts are told apart by place and time.
+        toll = units[i] == "people" and fates[i].split(":")[0] in TOLLS
+        if (not toll and not same_names(a.subject, b.subject)) or not same_names(a.place, b.place):
+            return True
+        if (a.model and b.model and a.model != b.model) or (a.noun and b.noun and a.noun != b.noun):
+            return True
+        if fates[i] != fates[j] or apart_in_time(i, j):
+            return True
+        if toll or a.values == b.values:
+            return False
+        if changed[i] != changed[j]:
+            return True  # "the gap was cut to 12 points" is not the 19 points it was
+        # Sentences that give other values of the unit, none shared, tell of other events:
+        # "travelled 3,700 km and reached 770 km" is not "travelled 2,700 km and reached 550 km".
+        others_a = per_unit[places[i], units[i]] - {a.values}
+        others_b = per_unit[places[j], units[j]] - {b.values}
+        return bool(others_a and others_b and others_a.isdisjoint(others_b))
+
+    def apart(i: int, j: int) -> bool:
+        """Two figures that may never share a group, whatever joins them: what tells
+        them apart (`distinct`), or one article giving two values of one measure, which
+        means two measures (a price list: "$999 ... $1,299") unless it is a toll being
+        updated (a live page)."""
+        a, b = united[i], united[j]
+        if a.span.article == b.span.article and a.values != b.values and fates[i].split(":")[0] not in TOLLS:
+            return True
+        return units[i] != units[j] or distinct(i, j)
 
     identities = range(len(united))  # no two figures are the same by identity alone
     groups = _rejoin(group(identities, keys, score, SIMILARITY, apart=apart), united, keys, score, apart)
-    parts = [_group([united[i] for i in members], outlet_of, published, fates[members[0]]) for members in groups]
+    index = {id(f): n for n, f in enumerate(united)}
+
+    def strength(a: Figure, b: Figure) -> float:
+        return score(index[id(a)], index[id(b)])
+
+    parts = [_group([united[i] for i in members], outlet_of, published, fates[members[0]], strength)
+             for members in groups]
     # The id comes from the unit and the sentence of the figure most outlets give.
     ids = stable_ids("f", [f"{p.figures[0].unit} {p.readings[0].figures[0].sentence.text}" for p in parts])
     made: list[tuple[tuple[object, ...], FigureGroup]] = []
@@ -508,9 +600,18 @@ def _rejoin(groups: list[list[int]], united: Sequence[Figure], keys: Sequence[Se
     return [sorted(members) for members in groups if members]
 
 
+def _changed_to(figure: Figure) -> bool:
+    """Whether the figure is what something changed to: "the gap was cut to just 12
+    points", "raised its bid ... to $121 billion"."""
+    before = words.tokens(re.split(r"[,;:]", figure.sentence.text[: figure.span.start - figure.sentence.start])[-1])
+    if "to" not in before[-2:]:
+        return False
+    return any(w.startswith(_CHANGE_VERBS) for w in before[-12:])
+
+
 def _unit_key(unit: str) -> str:
     """Units compared as one: "58 killed", "59 dead" and "58 people" count people."""
-    return "people" if unit in _PEOPLE else unit
+    return "people" if unit in _PEOPLE else _UNIT_NAMES.get(unit, unit)
 
 
 def _place(span: Span) -> tuple[str, str, int, int, str]:
@@ -540,12 +641,35 @@ def _context(figure: Figure) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _fate(figure: Figure, near: tuple[str, ...]) -> str:
     """What happened to what the figure counts ("death", "injury", ...), read from the
     verb next to it or the words near it; "" when nothing says."""
+    far = _around(figure, 10, 0)
+    earlier = ":earlier" if _EARLIER.intersection(far[:4]) or _LONG_AGO.intersection(far) else ""
+    if _MARKET.search(figure.sentence.text):
+        return "market" + earlier
+    if _UNIT_NAMES.get(figure.unit, figure.unit) in _LENGTHS | {"km", "meter", "foot"}:
+        for word in _around(figure, 4, 3):
+            for aspect, starts in _ASPECTS:
+                if word.startswith(starts):
+                    return aspect + earlier
+        return earlier
     verb = _verb(figure)
     for word in (verb, *near):
         for fate, roots in _FATES.items():
             if word in roots:
-                return fate
-    return ""
+                return fate + earlier
+    return earlier
+
+
+def _around(figure: Figure, before: int, after: int) -> list[str]:
+    """The words next to a figure in its sentence, nearest first, alternating after
+    and before."""
+    sentence = figure.sentence
+    start, end = figure.span.start - sentence.start, figure.span.end - sentence.start
+    left = list(reversed(re.findall(r"[a-z]+", sentence.text[:start].casefold())[-before:])) if before else []
+    right = re.findall(r"[a-z]+", re.split(r"[,;.]", sentence.text[end:] + ".", maxsplit=1)[0].casefold())[:after]
+    out = []
+    for n in range(max(len(left), len(right))):
+        out += right[n : n + 1] + left[n : n + 1]
+    return out
 
 
 def _ratio(a: Figure, b: Figure) -> float:
@@ -563,8 +687,12 @@ def _verb(figure: Figure) -> str:
     before = words.tokens(sentence.text[:start])[-2:]
     after = words.tokens(sentence.text[end:])[:3]
     if figure.unit in _STATES:
-        return figure.unit
-    for word in [*reversed(before), *after]:
+        return words.root(_IRREGULAR_VERBS.get(figure.unit, figure.unit))  # "527 injured": "injur"
+    # A state right after the figure says first: "more than 20 people were killed and
+    # about 100 people injured" (news clusters) counts the injured.
+    for word in [*after[:1], *reversed(before), *after[1:]]:
+        if word in _STATES:
+            return words.root(_IRREGULAR_VERBS.get(word, word))
         if word in _IRREGULAR_VERBS or (_verb_like(word) and not word.endswith("ly")):
             return words.root(_IRREGULAR_VERBS.get(word, word))
     return ""
@@ -590,7 +718,8 @@ class _Part(NamedTuple):
     reported: tuple[str, ...]
 
 
-def _group(figures: list[Figure], outlet_of: dict[str, str], published: dict[str, dt.date], fate: str) -> _Part:
+def _group(figures: list[Figure], outlet_of: dict[str, str], published: dict[str, dt.date], fate: str,
+           strength: Callable[[Figure, Figure], float]) -> _Part:
     """A group's figures, readings (most outlets first; in the order they were
     published for a toll that changed), outlets, whether disputed, whether evolving."""
     def first_reported(fs: Sequence[Figure]) -> str:
@@ -615,14 +744,21 @@ def _group(figures: list[Figure], outlet_of: dict[str, str], published: dict[str
     )
     voices = outlets.independent(outlet_of[f.span.article] for f in figures)
     clashes = [(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :] if conflict(a, b)]
-    evolving = bool(clashes) and fate in TOLLS and _changed(readings)
+    evolving = bool(clashes) and fate.split(":")[0] in TOLLS and (fate == "market" or _changed(readings))
     if evolving:
         readings.sort(key=lambda r: (first_reported(r.figures) or "9999", r.values, r.figures[0].span))
-    # A dispute is between outlets: each side has a voice the other has not.
-    disputed = not evolving and any(set(a.outlets) - set(b.outlets) and set(b.outlets) - set(a.outlets)
-                                    for a, b in clashes)
+    # A dispute is between outlets: two readings that cannot both hold, given by
+    # figures of different outlets that measure one thing.
+    disputed = not evolving and any(_evidence(a, b, outlet_of, strength) >= SIMILARITY for a, b in clashes)
     return _Part(tuple(figures), tuple(readings), voices, disputed, evolving,
                  tuple(first_reported(r.figures) for r in readings))
+
+
+def _evidence(a: Reading, b: Reading, outlet_of: dict[str, str], strength: Callable[[Figure, Figure], float]) -> float:
+    """How sure it is that two readings, given by different outlets, measure one thing:
+    the best score of a pair of their figures."""
+    return max((strength(x, y) for x in a.figures for y in b.figures
+                if outlet_of[x.span.article] != outlet_of[y.span.article]), default=0.0)
 
 
 def _changed(readings: Sequence[Reading]) -> bool:
