@@ -52,9 +52,15 @@ BLOCK_KEYS = 4
 # Articles published this many days apart report different times: "38 at the
 # shooting" and "39 at the trial a year later" are two ages, not a disputed one.
 DAYS_APART = 7
+# Years before publication at which a year a sentence names puts it in the past.
+HISTORY_YEARS = 1
+# A sentence this short ("Twelve people and 70 wounded.") is read with the year of the one before.
+FRAGMENT = 8
 # Fates whose counts grow as a story goes on: readings that differ are a sequence when
 # the text says so (`_changed`).
 TOLLS = frozenset({"death", "injury", "missing", "arrest", "rescue", "market"})
+# Fates whose count in one story's coverage is one count, told apart by place and time.
+COUNTS = TOLLS | {"critical"}
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _CHANGE = re.compile(
     r"\b(?:rose|risen|rising|climbed|grew|grown|increased|jumped|mounted|updated|revised|so far|preliminary|"
@@ -120,6 +126,10 @@ _LONG_AGO = frozenset("previously formerly originally initially".split())
 _MARKET = re.compile(r"\b(?:shares?|stocks?|index|bitcoin|futures|price)\b.{0,60}\b(?:rose|fell|gained|dropped|climbed|"
                      r"slipped|jumped|tumbled|surged|plunged|edged|sank|soared|trading at|traded at|closed at)\b",
                      re.I)
+_HYPHENATED = re.compile(r"\d-[A-Za-z]")
+# Units of measure: what they measure has no fate.
+_MEASURES = frozenset("percent percentage point ton tonne kg kilogram lb pound mph km kilometer kilometre mile meter "
+                      "metre foot feet ft inch year-old degree".split())
 # Units written several ways.
 _UNIT_NAMES = {"tonne": "ton", "kilometre": "km", "kilometer": "km", "metre": "meter", "kilogram": "kg",
                "kilo": "kg", "ft": "foot", "feet": "foot"}
@@ -153,7 +163,9 @@ _IRREGULAR_VERBS = {
 # different people. Words rooted (words.root).
 _FATES: dict[str, frozenset[str]] = {
     "death": frozenset("kill die dead death fatality fatalities toll".split()),
-    "injury": frozenset("injur injury injuries wound hurt critical hospital hospitalis hospitaliz treat".split()),
+    # "18 in a critical condition" are some of the injured, not all: a count of its own.
+    "critical": frozenset("critical critically serious seriously".split()),
+    "injury": frozenset("injur injury injuries wound hurt hospital hospitalis hospitaliz treat".split()),
     "arrest": frozenset("arrest detain custody charg".split()),
     "missing": frozenset("miss missing unaccounted".split()),
     "rescue": frozenset("rescu evacuat displac flee fled".split()),
@@ -187,6 +199,7 @@ class Figure:
     place: str = ""  # where it happened, named right after it ("in Aceh"), folded words
     model: str = ""  # which model or version it is about ("13-inch", "S9"), folded
     noun: str = ""  # what an amount of money is: "$47 billion bid", "$1.9 billion in earnings"
+    era: str = ""  # the years its sentence names ("2004"), or, for a fragment, the sentence before
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +251,10 @@ def in_sentence(sentence: Span, previous: str = "") -> list[Figure]:
     ... While they fell short of a majority, winning approximately 168 seats": seeds)."""
     text = sentence.text
     out: list[Figure] = []
+    years = _YEAR.findall(text)
+    if not years and len(text.split()) < FRAGMENT:
+        years = _YEAR.findall(previous)  # "Twelve people and 70 wounded.", after "in Aurora in July 2012"
+    era = " ".join(sorted(set(years)))
     for amount in numbers.find(text):
         if out and _CONVERSION.fullmatch(text, out[-1].span.end - sentence.start, amount.start):
             continue  # "1,180 km (735 miles)": the same figure in other units (news clusters)
@@ -252,10 +269,11 @@ def in_sentence(sentence: Span, previous: str = "") -> list[Figure]:
             approximate=amount.approximate,
             bound=amount.bound,
             qualifier=q["q"].strip() if q else "",
-            subject=_subject(text, amount.start, end, previous),
+            subject="" if amount.hyphenated and unit != AGE else _subject(text, amount.start, end, previous),
             place=_where(text, end),
             model=_model(text, amount.start, end),
             noun=_noun(text, end) if unit.startswith(_CURRENCIES) else "",
+            era=era,
         ))
     return out
 
@@ -465,11 +483,13 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
     bags = [near + further for near, further, _ in contexts]
     df = words.document_frequency(bags)
     weights = words.idf(df, len(bags))
-    keys = [
-        [(u, w) for w in rare] + [(u, "@" + w) for w in f.subject.split()]
-        for f, u, rare in zip(united, units, words.rare_keys(bags, df, BLOCK_KEYS, max_df(len(bags))), strict=True)
-    ]
     fates = [fate for _, _, fate in contexts]
+    tolls = [u == "people" and fate.split(":")[0] in COUNTS for u, fate in zip(units, fates, strict=True)]
+    keys = [
+        [(u, w) for w in rare] + [(u, "@" + w) for w in f.subject.split()] + ([(u, "#" + fate)] if toll else [])
+        for f, u, rare, fate, toll in zip(united, units, words.rare_keys(bags, df, BLOCK_KEYS, max_df(len(bags))),
+                                          fates, tolls, strict=True)
+    ]
     sets = [set(bag) for bag in bags]
     # Where each figure's sentence is: cheaper to compare than the sentences.
     places = [(s.article, s.anchor, s.start) for s in (f.sentence for f in united)]
@@ -482,11 +502,18 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
         per_unit[place, u].add(f.values)
     changed = [_changed_to(f) for f in united]
     # The years a sentence is about: those it names, else the year it was published.
-    years: dict[tuple[str, str, int], frozenset[str]] = {}
+    latest = max(published.values(), default=None)
+    years: dict[tuple[str, str, int], frozenset[int]] = {}
     for place, f in zip(places, united, strict=True):
         if place not in years:
-            day = published.get(f.span.article)
-            years[place] = frozenset(_YEAR.findall(f.sentence.text)) or frozenset([str(day.year)] if day else [])
+            day = published.get(f.span.article, latest)  # undated: as the coverage's latest
+            named = frozenset(int(y) for y in f.era.split())
+            # A year long before publication puts the sentence in the past ("in 1998 ...
+            # flew about 1,500 km"); a recent one may name when a fact began ("its $38
+            # billion bid in October 2016", published 2018), which still holds.
+            if day is not None and (not named or max(named) > day.year - HISTORY_YEARS):
+                named = frozenset([day.year])
+            years[place] = named
     vectors: list[dict[str, float] | None] = [None] * len(united)  # made when first compared
 
     def vector(i: int) -> dict[str, float]:
@@ -499,7 +526,7 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
     def apart_in_time(i: int, j: int) -> bool:
         ya, yb = years[places[i]], years[places[j]]
         if ya and yb and ya.isdisjoint(yb):
-            return True  # "killed 130 people in 2015" is not this week's toll
+            return True  # "killed 13 people in November 2009" is not this week's toll
         da, db = published.get(united[i].span.article), published.get(united[j].span.article)
         return da is not None and db is not None and abs((da - db).days) > DAYS_APART
 
@@ -514,10 +541,16 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
         if a.values != b.values and (b.values in given[places[i]] or a.values in given[places[j]]):
             return 0.0  # "55 km from Bireun" and "10 km deep": both in one sentence
         named = bool(a.subject and b.subject and same_names(a.subject, b.subject))
-        if len(sets[i] & sets[j]) < MIN_SHARED - named:
+        # A toll of one fate, place and time in a story's coverage is that story's toll,
+        # however the sentences around it are worded: "Hollande saying 77 people died",
+        # "Cazeneuve said 80 people were killed" (news clusters).
+        toll = tolls[i] and tolls[j]
+        if len(sets[i] & sets[j]) < MIN_SHARED - named and not toll:
             return 0.0
         bonus = (SAME_SUBJECT if named else 0.0) + (SAME_VALUE if a.values == b.values else 0.0)
         similarity = words.cosine(vector(i), vector(j)) + bonus
+        if toll:
+            similarity = max(similarity, SIMILARITY)
         if _ratio(a, b) > MAX_RATIO and similarity < FAR_APART_SIMILARITY:
             return 0.0
         return similarity
@@ -526,16 +559,13 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
         """What tells two figures apart: subject, place, model, what a sum is, fate,
         time."""
         a, b = united[i], united[j]
-        # Who caused a toll is named many ways ("the Las Vegas shooter", "Paddock",
-        # "a gunman"): the people it counts are told apart by place and time.
-        toll = units[i] == "people" and fates[i].split(":")[0] in TOLLS
-        if (not toll and not same_names(a.subject, b.subject)) or not same_names(a.place, b.place):
+        if not same_names(a.subject, b.subject) or not same_names(a.place, b.place):
             return True
         if (a.model and b.model and a.model != b.model) or (a.noun and b.noun and a.noun != b.noun):
             return True
         if fates[i] != fates[j] or apart_in_time(i, j):
             return True
-        if toll or a.values == b.values:
+        if tolls[i] or a.values == b.values:
             return False
         if changed[i] != changed[j]:
             return True  # "the gap was cut to 12 points" is not the 19 points it was
@@ -651,7 +681,11 @@ def _fate(figure: Figure, near: tuple[str, ...]) -> str:
                 if word.startswith(starts):
                     return aspect + earlier
         return earlier
+    if figure.unit.startswith(_CURRENCIES) or figure.unit in _MEASURES or _HYPHENATED.search(figure.span.text):
+        return earlier  # "the 25-ton truck" of a sentence about the killed is no toll
     verb = _verb(figure)
+    if _FATES["critical"].intersection(near[:4]) or _FATES["critical"].intersection(_around(figure, 2, 3)):
+        return "critical" + earlier
     for word in (verb, *near):
         for fate, roots in _FATES.items():
             if word in roots:
