@@ -329,7 +329,7 @@ def _plural_noun(word: str) -> bool:
 
 def _toll(text: str, amount: numbers.Amount) -> str:
     """ "The death toll rose to 11": a count of people with no noun after it."""
-    before = words.tokens(text[max(0, amount.start - 40) : amount.start])[-5:]
+    before = words.tokens(text[max(0, amount.start - 60) : amount.start])[-8:]
     return "people" if "toll" in before else ""
 
 
@@ -458,7 +458,7 @@ def contexts(figures: Sequence[Figure]) -> tuple[Context, ...]:
     for f in figures:
         if f.unit:
             near, further = _context(f)
-            out.append((near, further, _fate(f, near)))
+            out.append((near, further, _fate(f, near + further)))
     return tuple(out)
 
 
