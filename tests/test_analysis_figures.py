@@ -211,3 +211,23 @@ def test_seats_of_each_party_are_one_figure_each_with_who_says_which() -> None:
     assert set(disputed) == {frozenset({168.0, 169.0}), frozenset({143.0, 144.0})}
     liberal = disputed[frozenset({168.0, 169.0})]
     assert {r.values[0]: r.figures[0].span.article for r in liberal.readings} == {168.0: "a", 169.0: "b"}
+
+
+def test_a_round_value_is_the_rounding_of_a_precise_one() -> None:
+    def reading(value: float) -> Reading:
+        return Reading((value,), "", False, (), ())
+
+    assert not conflict(reading(230), reading(229))  # "230 feet" / "229 feet" tall
+    assert not conflict(reading(5e6), reading(5.1e6))  # pounds of thrust
+    assert conflict(reading(58), reading(59))  # people killed
+    assert conflict(reading(1099), reading(1199))
+    assert conflict(reading(100), reading(70))  # too far apart to be a rounding
+
+
+def test_a_guess_is_not_the_figure_reported() -> None:
+    figures = _groups(
+        ("a", "A", None, ["Goldman Sachs expects to take a $5 billion charge from the tax law, the bank said."]),
+        ("b", "B", None, ["An analyst said he had estimated the Goldman Sachs charge from the tax law would be "
+                          "$3.2 billion."]),
+    )
+    assert figures.disputed() == ()

@@ -49,6 +49,8 @@ MIN_SHARED = 2
 MAX_RATIO = 3.0
 FAR_APART_SIMILARITY = 0.6
 BLOCK_KEYS = 4
+# How near a round value must be to another to be its rounding (5 and 5.1 million: 2%).
+ROUNDING = 0.03
 # Articles published this many days apart report different times: "38 at the
 # shooting" and "39 at the trial a year later" are two ages, not a disputed one.
 DAYS_APART = 7
@@ -121,6 +123,9 @@ _ASPECTS = (
 _EARLIER = frozenset("initial previous previously earlier original originally former formerly prior first".split())
 _CHANGE_VERBS = ("cut", "reduc", "brought", "bring", "rose", "risen", "rais", "fell", "fall", "dropp", "increas",
                  "lower", "extend", "narrow", "widen", "grew", "grow", "jump", "climb", "boost", "slash", "revis")
+# Words just before a figure that make it a guess or a condition, not a fact reported.
+_IF = frozenset("could might may if".split())
+_GUESS = re.compile(r"\b(?:estimat|predict|forecast|guess|project)\w*", re.I)
 _LONG_AGO = frozenset("previously formerly originally initially".split())
 # A market quote moves all day: "shares fell 4.3 percent to $63.20", later "1.5 percent to $65.09".
 _MARKET = re.compile(r"\b(?:shares?|stocks?|index|bitcoin|futures|price)\b.{0,60}\b(?:rose|fell|gained|dropped|climbed|"
@@ -436,7 +441,24 @@ def conflict(a: Reading, b: Reading) -> bool:
         if value is None or value == limit:
             return False  # "more than $121 billion" and "$121 billion": one rounded
         return not {">": value > limit, ">=": value >= limit, "<": value < limit, "<=": value <= limit}[bounded.bound]
+    if len(a.values) == 1 and len(b.values) == 1 and _rounded(a.values[0], b.values[0]):
+        return False
     return a.values != b.values
+
+
+def _rounded(x: float, y: float) -> bool:
+    """Whether one value is the other rounded: "230 feet" and "229 feet", "5 million
+    pounds" and "5.1 million pounds", "140,000 pounds" and "140,660 pounds" (news
+    clusters). The round one must be a multiple of ten at least, and near the other."""
+    if x == y or x <= 0 or y <= 0 or abs(x - y) > ROUNDING * max(x, y):
+        return False
+    for whole, other in ((x, y), (y, x)):
+        step = 1.0
+        while whole % (step * 10) == 0 and step < whole:
+            step *= 10
+        if step >= 10 and whole in (other // step * step, round(other / step) * step):
+            return True
+    return False
 
 
 def in_sentences(sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
@@ -673,6 +695,8 @@ def _fate(figure: Figure, near: tuple[str, ...]) -> str:
     verb next to it or the words near it; "" when nothing says."""
     far = _around(figure, 10, 0)
     earlier = ":earlier" if _EARLIER.intersection(far[:4]) or _LONG_AGO.intersection(far) else ""
+    if _IF.intersection(far[:4]) or ("would" in far[:4] and _GUESS.search(figure.sentence.text)):
+        earlier += ":if"  # "he'd estimated the charge would be $3.2 billion": a guess, not the charge
     if _MARKET.search(figure.sentence.text):
         return "market" + earlier
     if _UNIT_NAMES.get(figure.unit, figure.unit) in _LENGTHS | {"km", "meter", "foot"}:
