@@ -56,13 +56,19 @@ ROUNDING = 0.03
 DAYS_APART = 7
 # Years before publication at which a year a sentence names puts it in the past.
 HISTORY_YEARS = 1
+# Months before publication at which a month a sentence names puts it in the past.
+PAST_MONTHS = 2
 # A sentence this short ("Twelve people and 70 wounded.") is read with the year of the one before.
 FRAGMENT = 8
 # Fates whose counts grow as a story goes on: readings that differ are a sequence when
 # the text says so (`_changed`).
-TOLLS = frozenset({"death", "injury", "missing", "arrest", "rescue", "market"})
+TOLLS = frozenset({"death", "injury", "hospital", "missing", "arrest", "rescue", "market"})
 # Fates whose count in one story's coverage is one count, told apart by place and time.
 COUNTS = TOLLS | {"critical"}
+_MONTHS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH_NAMES = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MONTH_YEAR = re.compile(rf"\b{_MONTH_NAMES}\.?\s+(?:\d{{1,2}},?\s+)?(?P<year>(?:1[89]|20)\d\d)\b")
+_MONTH_DAY = re.compile(rf"\b{_MONTH_NAMES.replace('|May', '')}\.?\s+\d{{1,2}}\b(?!,?\s+(?:1[89]|20)\d\d)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _CHANGE = re.compile(
     r"\b(?:rose|risen|rising|climbed|grew|grown|increased|jumped|mounted|updated|revised|so far|preliminary|"
@@ -81,6 +87,7 @@ SUBJECT_WINDOW = 8
 _FOLLOWING = re.compile(
     r"(?P<of>\s+of\s+(?:the|its|his|her|their|those|these|our|all)\b)?(?P<words>(?:\s+[a-z][a-z\-’']*){1,2})"
 )
+_PLURAL_AFTER = re.compile(r"(?:\s+(?:and|[a-z]+)){1,2}?\s+(?P<word>[a-z]{3,}s)\b(?=[\s,.;:]|$)")
 _HYPHEN_UNIT = re.compile(r"-(?P<word>[a-z]+)")
 _CONVERSION = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|some|or)?\s*")
 # "169 seats, three short of the 172 needed", "up from 160", "out of 343": what the text
@@ -96,7 +103,11 @@ _NAME_AFTER = re.compile(r"(?:-old)?\s+(?:[A-Z][\w’'-]*\s+)*([A-Z][\w’'-]*)"
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
 _PRONOUN = re.compile(r"\b(?:they|it|he|she)\b", re.I)
 _PLACE = re.compile(
-    r"(?:\s*\([^()]*\))?(?:\s+[a-z][\w-]*){0,3}?\s+(?:in|across|throughout|at|near|off|from|outside|(?:north|south|east|west)\w*\s+of)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:\s*\([^()]*\))?(?:\s+[a-z][\w’'-]*){0,10}?\s+(?:in|into|across|throughout|at|near|off|from|outside|(?:north|south|east|west)\w*\s+of)\s+(?:(?:the|a|an)\s+)?"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|across|throughout|near|off|outside)\s+(?:(?:the|a|an)\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
 )
 _MODEL = re.compile(r"\b\d+(?:\.\d+)?[- ]inch\b|\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z]+\d+[A-Za-z\d]*\b")
@@ -124,8 +135,11 @@ _EARLIER = frozenset("initial previous previously earlier original originally fo
 _CHANGE_VERBS = ("cut", "reduc", "brought", "bring", "rose", "risen", "rais", "fell", "fall", "dropp", "increas",
                  "lower", "extend", "narrow", "widen", "grew", "grow", "jump", "climb", "boost", "slash", "revis")
 # Words just before a figure that make it a guess or a condition, not a fact reported.
-_IF = frozenset("could might may if".split())
+_IF = frozenset("could might may if threatened threatens threaten planned plans plan proposed wants".split())
 _GUESS = re.compile(r"\b(?:estimat|predict|forecast|guess|project)\w*", re.I)
+_AGO = re.compile(r"\b(?:\w+|a) (?:years?|months?|weeks?|decades?) ago\b|\b(?:last|previous) (?:year|month)\b", re.I)
+_STILL = frozenset("still remain remains remained remaining".split())
+_PART = re.compile(r"^\S+(?:\s\S+)?\s+of\s+(?:the|those|them|these|its|their|his|her|our)\b", re.I)
 _LONG_AGO = frozenset("previously formerly originally initially".split())
 # A market quote moves all day: "shares fell 4.3 percent to $63.20", later "1.5 percent to $65.09".
 _MARKET = re.compile(r"\b(?:shares?|stocks?|index|bitcoin|futures|price)\b.{0,60}\b(?:rose|fell|gained|dropped|climbed|"
@@ -135,6 +149,8 @@ _HYPHENATED = re.compile(r"\d-[A-Za-z]")
 # Units of measure: what they measure has no fate.
 _MEASURES = frozenset("percent percentage point ton tonne kg kilogram lb pound mph km kilometer kilometre mile meter "
                       "metre foot feet ft inch year-old degree".split())
+# Spans of time: many in a story, few the same; two values join only on strong evidence.
+_SPANS = frozenset("year month week day hour minute second decade century".split())
 # Units written several ways.
 _UNIT_NAMES = {"tonne": "ton", "kilometre": "km", "kilometer": "km", "metre": "meter", "kilogram": "kg",
                "kilo": "kg", "ft": "foot", "feet": "foot"}
@@ -170,7 +186,9 @@ _FATES: dict[str, frozenset[str]] = {
     "death": frozenset("kill die dead death fatality fatalities toll".split()),
     # "18 in a critical condition" are some of the injured, not all: a count of its own.
     "critical": frozenset("critical critically serious seriously".split()),
-    "injury": frozenset("injur injury injuries wound hurt hospital hospitalis hospitaliz treat".split()),
+    # Taken to hospital is not injured: "at least 40 injured", "over 50 taken to hospital".
+    "hospital": frozenset("hospital hospitals hospitalis hospitaliz treat".split()),
+    "injury": frozenset("injur injury injuries wound hurt".split()),
     "arrest": frozenset("arrest detain custody charg".split()),
     "missing": frozenset("miss missing unaccounted".split()),
     "rescue": frozenset("rescu evacuat displac flee fled".split()),
@@ -256,10 +274,9 @@ def in_sentence(sentence: Span, previous: str = "") -> list[Figure]:
     ... While they fell short of a majority, winning approximately 168 seats": seeds)."""
     text = sentence.text
     out: list[Figure] = []
-    years = _YEAR.findall(text)
-    if not years and len(text.split()) < FRAGMENT:
-        years = _YEAR.findall(previous)  # "Twelve people and 70 wounded.", after "in Aurora in July 2012"
-    era = " ".join(sorted(set(years)))
+    era = _era(text)
+    if not era and len(text.split()) < FRAGMENT:
+        era = _era(previous)  # "Twelve people and 70 wounded.", after "in Aurora in July 2012"
     for amount in numbers.find(text):
         if out and _CONVERSION.fullmatch(text, out[-1].span.end - sentence.start, amount.start):
             continue  # "1,180 km (735 miles)": the same figure in other units (news clusters)
@@ -274,8 +291,8 @@ def in_sentence(sentence: Span, previous: str = "") -> list[Figure]:
             approximate=amount.approximate,
             bound=amount.bound,
             qualifier=q["q"].strip() if q else "",
-            subject="" if amount.hyphenated and unit != AGE else _subject(text, amount.start, end, previous),
-            place=_where(text, end),
+            subject=_subject(text, amount.start, end, previous),
+            place=_where(text, amount.start, end),
             model=_model(text, amount.start, end),
             noun=_noun(text, end) if unit.startswith(_CURRENCIES) else "",
             era=era,
@@ -322,10 +339,27 @@ def _unit(text: str, amount: numbers.Amount) -> tuple[str, int]:
         second = found[1][0].casefold()
         if not first.endswith("s") and _plural_noun(second):
             chosen = found[1]  # "four of its steel supports"
+        elif not first.endswith("s"):
+            plural = _PLURAL_AFTER.match(text, found[0][2])
+            between = text[found[0][2] : plural.start("word")].split() if plural else []
+            if plural and _plural_noun(plural["word"].casefold()) and not any(
+                    w != "and" and (w in words.STOPWORDS or _verb_like(w)) for w in between):
+                return words.stem(plural["word"].casefold()), plural.end()  # "four fire and rescue crews"
     unit = words.stem(chosen[0].casefold())
     if unit == "pound" and not _money(text, amount):
         return "lb", chosen[2]  # "weighs 4.5 pounds": a weight, not money
     return numbers.CURRENCY_WORDS.get(unit, unit), chosen[2]
+
+
+def _era(text: str) -> str:
+    """The times a sentence names: years ("2012"), months of a year ("2016-03"), months
+    by day ("m11" for "Nov. 13"), space-separated."""
+    out = set(_YEAR.findall(text))
+    for m in _MONTH_YEAR.finditer(text):
+        out.add(f"{m['year']}-{_MONTHS[m['month'][:3].casefold()]:02d}")
+    for m in _MONTH_DAY.finditer(text):
+        out.add(f"m{_MONTHS[m['month'][:3].casefold()]}")
+    return " ".join(sorted(out))
 
 
 def _plural_noun(word: str) -> bool:
@@ -390,11 +424,16 @@ def _name_words(run: str) -> str:
     return " ".join(sorted(out))
 
 
-def _where(text: str, end: int) -> str:
-    """Where the figure is, when a name follows it: "170,000 dead in Aceh", "230,000
-    across Asia" (two tolls, not one disputed)."""
+def _where(text: str, start: int, end: int) -> str:
+    """Where the figure is: a place named after it in its clause ("170,000 dead in
+    Aceh", "230,000 across Asia": two tolls, not one disputed), else before it ("a plane
+    crash in northwest Costa Rica killed 12 people")."""
     m = _PLACE.match(text, end)
-    return _name_words(m["name"]) if m else ""
+    if m:
+        return _name_words(m["name"])
+    before = re.split(r"[;:—]|, (?:and|but|while|whereas)\b", text[:start])[-1]
+    found = [m for m in _PLACE_BEFORE.finditer(before) if len(before[m.end() :].split()) <= SUBJECT_WINDOW]
+    return _name_words(found[-1]["name"]) if found else ""
 
 
 def _model(text: str, start: int, end: int) -> str:
@@ -506,7 +545,8 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
     df = words.document_frequency(bags)
     weights = words.idf(df, len(bags))
     fates = [fate for _, _, fate in contexts]
-    tolls = [u == "people" and fate.split(":")[0] in COUNTS for u, fate in zip(units, fates, strict=True)]
+    tolls = [u == "people" and fate.split(":")[0] in COUNTS and ":part" not in fate
+             for u, fate in zip(units, fates, strict=True)]
     keys = [
         [(u, w) for w in rare] + [(u, "@" + w) for w in f.subject.split()] + ([(u, "#" + fate)] if toll else [])
         for f, u, rare, fate, toll in zip(united, units, words.rare_keys(bags, df, BLOCK_KEYS, max_df(len(bags))),
@@ -525,17 +565,12 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
     changed = [_changed_to(f) for f in united]
     # The years a sentence is about: those it names, else the year it was published.
     latest = max(published.values(), default=None)
-    years: dict[tuple[str, str, int], frozenset[int]] = {}
+    # When each sentence is: now, or a past it names ("in 1998", "between March 2015 and
+    # March 2016" in a November 2016 article, "the Nov. 13 Paris attacks" in July).
+    eras: dict[tuple[str, str, int], tuple[str, frozenset[str]]] = {}
     for place, f in zip(places, united, strict=True):
-        if place not in years:
-            day = published.get(f.span.article, latest)  # undated: as the coverage's latest
-            named = frozenset(int(y) for y in f.era.split())
-            # A year long before publication puts the sentence in the past ("in 1998 ...
-            # flew about 1,500 km"); a recent one may name when a fact began ("its $38
-            # billion bid in October 2016", published 2018), which still holds.
-            if day is not None and (not named or max(named) > day.year - HISTORY_YEARS):
-                named = frozenset([day.year])
-            years[place] = named
+        if place not in eras:
+            eras[place] = _when(f.era, published.get(f.span.article, latest))
     vectors: list[dict[str, float] | None] = [None] * len(united)  # made when first compared
 
     def vector(i: int) -> dict[str, float]:
@@ -546,8 +581,8 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
         return vec
 
     def apart_in_time(i: int, j: int) -> bool:
-        ya, yb = years[places[i]], years[places[j]]
-        if ya and yb and ya.isdisjoint(yb):
+        (ka, ya), (kb, yb) = eras[places[i]], eras[places[j]]
+        if ka != kb or (ka == "past" and ya.isdisjoint(yb)):
             return True  # "killed 13 people in November 2009" is not this week's toll
         da, db = published.get(united[i].span.article), published.get(united[j].span.article)
         return da is not None and db is not None and abs((da - db).days) > DAYS_APART
@@ -575,6 +610,8 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
             similarity = max(similarity, SIMILARITY)
         if _ratio(a, b) > MAX_RATIO and similarity < FAR_APART_SIMILARITY:
             return 0.0
+        if units[i] in _SPANS and a.values != b.values and similarity < FAR_APART_SIMILARITY:
+            return 0.0  # "a 108-year curse", "waited 71 years", "a fan for 55 years" (news clusters)
         return similarity
 
     def distinct(i: int, j: int) -> bool:
@@ -587,7 +624,11 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
             return True
         if fates[i] != fates[j] or apart_in_time(i, j):
             return True
-        if tolls[i] or a.values == b.values:
+        if a.values == b.values:
+            return False
+        if ":part" in fates[i]:
+            return True  # "five of the dead", "nine of the dead": two parts, no dispute
+        if tolls[i]:
             return False
         if changed[i] != changed[j]:
             return True  # "the gap was cut to 12 points" is not the 19 points it was
@@ -652,6 +693,25 @@ def _rejoin(groups: list[list[int]], united: Sequence[Figure], keys: Sequence[Se
     return [sorted(members) for members in groups if members]
 
 
+def _when(era: str, published: dt.date | None) -> tuple[str, frozenset[str]]:
+    """("now", {}) for a sentence about the time of its article, ("past", what it
+    names) for one about a time long before it."""
+    named = era.split()
+    if not named or published is None:
+        return "now", frozenset()
+    months = [n for n in named if "-" in n]
+    years = [int(n) for n in named if n.isdigit()]
+    by_day = [int(n[1:]) for n in named if n.startswith("m")]
+    now = published.year * 12 + published.month
+    if months:
+        past = all(now - (int(n[:4]) * 12 + int(n[5:])) >= PAST_MONTHS for n in months)
+    elif years:
+        past = max(years) <= published.year - HISTORY_YEARS
+    else:  # months by day only: the article's month or the one before is now
+        past = all((published.month - m) % 12 >= PAST_MONTHS for m in by_day)
+    return ("past", frozenset(named)) if past else ("now", frozenset())
+
+
 def _changed_to(figure: Figure) -> bool:
     """Whether the figure is what something changed to: "the gap was cut to just 12
     points", "raised its bid ... to $121 billion"."""
@@ -695,6 +755,12 @@ def _fate(figure: Figure, near: tuple[str, ...]) -> str:
     verb next to it or the words near it; "" when nothing says."""
     far = _around(figure, 10, 0)
     earlier = ":earlier" if _EARLIER.intersection(far[:4]) or _LONG_AGO.intersection(far) else ""
+    if _AGO.search(figure.sentence.text):
+        earlier = ":earlier"  # "Four months ago, ... killed 32 people at the Brussels airport"
+    if _STILL.intersection(_around(figure, 3, 3)):
+        earlier += ":later"  # "Two people remain trapped" is not the five trapped at first
+    if _PART.match(figure.span.text):
+        earlier += ":part"  # "five of the dead", "20 of those injured": part of a count
     if _IF.intersection(far[:4]) or ("would" in far[:4] and _GUESS.search(figure.sentence.text)):
         earlier += ":if"  # "he'd estimated the charge would be $3.2 billion": a guess, not the charge
     if _MARKET.search(figure.sentence.text):
@@ -802,7 +868,8 @@ def _group(figures: list[Figure], outlet_of: dict[str, str], published: dict[str
     )
     voices = outlets.independent(outlet_of[f.span.article] for f in figures)
     clashes = [(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :] if conflict(a, b)]
-    evolving = bool(clashes) and fate.split(":")[0] in TOLLS and (fate == "market" or _changed(readings))
+    evolving = bool(clashes) and fate.split(":")[0] in TOLLS and ":part" not in fate \
+        and (fate == "market" or _changed(readings))
     if evolving:
         readings.sort(key=lambda r: (first_reported(r.figures) or "9999", r.values, r.figures[0].span))
     # A dispute is between outlets: two readings that cannot both hold, given by
