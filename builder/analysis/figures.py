@@ -268,15 +268,19 @@ class Figures:
         return tuple(g for g in self.groups if g.disputed)
 
 
-def in_sentence(sentence: Span, previous: str = "") -> list[Figure]:
+def in_sentence(sentence: Span, previous: str = "", same_paragraph: bool = False) -> list[Figure]:
     """The figures of one sentence; `previous` is the sentence before it in its article,
     where a figure whose clause says only "they" finds its subject ("The Liberal Party
     ... While they fell short of a majority, winning approximately 168 seats": seeds)."""
     text = sentence.text
     out: list[Figure] = []
     era = _era(text)
-    if not era and len(text.split()) < FRAGMENT:
-        era = _era(previous)  # "Twelve people and 70 wounded.", after "in Aurora in July 2012"
+    if not era and (same_paragraph or len(text.split()) < FRAGMENT):
+        # A sentence that names no time goes on in the time of the one before it in
+        # its paragraph: "... the sixth game of the 2003 National League Championship
+        # Series. Up 3-0, the Cubs were five defensive outs away" (news clusters);
+        # "Twelve people and 70 wounded.", after "in Aurora in July 2012".
+        era = _era(previous)
     for amount in numbers.find(text):
         if out and _CONVERSION.fullmatch(text, out[-1].span.end - sentence.start, amount.start):
             continue  # "1,180 km (735 miles)": the same figure in other units (news clusters)
@@ -507,7 +511,9 @@ def in_sentences(sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
     for i, s in enumerate(sentences):
         if i and sentences[i - 1].span.article != s.span.article:
             previous = ""
-        out.extend(in_sentence(s.span, previous))
+        same = bool(i) and sentences[i - 1].span.article == s.span.article \
+            and sentences[i - 1].span.anchor == s.span.anchor
+        out.extend(in_sentence(s.span, previous, same))
         previous = s.span.text
     return tuple(out)
 
@@ -869,7 +875,7 @@ def _group(figures: list[Figure], outlet_of: dict[str, str], published: dict[str
     voices = outlets.independent(outlet_of[f.span.article] for f in figures)
     clashes = [(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :] if conflict(a, b)]
     evolving = bool(clashes) and fate.split(":")[0] in TOLLS and ":part" not in fate \
-        and (fate == "market" or _changed(readings))
+        and (fate == "market" or _changed(readings) or all(_grew(a, b) for a, b in clashes))
     if evolving:
         readings.sort(key=lambda r: (first_reported(r.figures) or "9999", r.values, r.figures[0].span))
     # A dispute is between outlets: two readings that cannot both hold, given by
@@ -884,6 +890,13 @@ def _evidence(a: Reading, b: Reading, outlet_of: dict[str, str], strength: Calla
     the best score of a pair of their figures."""
     return max((strength(x, y) for x in a.figures for y in b.figures
                 if outlet_of[x.span.article] != outlet_of[y.span.article]), default=0.0)
+
+
+def _grew(a: Reading, b: Reading) -> bool:
+    """Whether two readings of a toll clash only as a count and a later "more than" one
+    would: "injuring 40" and "more than 50 people were injured" (news clusters)."""
+    bounded, plain = (a, b) if a.bound else (b, a)
+    return bounded.bound in (">", ">=") and not plain.bound and plain.values[-1] < bounded.values[0]
 
 
 def _changed(readings: Sequence[Reading]) -> bool:
