@@ -231,3 +231,41 @@ def test_a_guess_is_not_the_figure_reported() -> None:
                           "$3.2 billion."]),
     )
     assert figures.disputed() == ()
+
+
+def test_parts_of_a_toll_and_other_measures_of_the_injured_are_no_dispute() -> None:
+    figures = _groups(
+        ("a", "A", None, ["A family said five of the dead were relatives on vacation, officials said.",
+                          "At least 40 people were injured after the tram overturned, the fire brigade said."]),
+        ("b", "B", None, ["The families accounted for nine of the dead, officials said.",
+                          "Over 50 people were taken to hospital after the tram overturned."]),
+    )
+    assert figures.disputed() == ()
+
+
+def test_a_sentence_goes_on_in_the_time_of_the_one_before_it() -> None:
+    figures = _groups(
+        ("a", "A", "2016-11-03", ["Then there was the sixth game of the 2003 series. Up 3-0, the Cubs were five "
+                                  "defensive outs away from the World Series."]),
+        ("b", "B", "2016-11-03", ["The Cubs were within four defensive outs of the World Series in the eighth."]),
+    )
+    assert figures.disputed() == ()
+
+
+def test_ranges_and_threats_are_not_values_to_dispute() -> None:
+    assert _figures("The tram slid for eight to ten seconds.")[0][:3] == ("eight to ten seconds", (8.0, 10.0), "second")
+    assert _figures("It affected me for the next two or three years.")[0][1] == (2.0, 3.0)
+    figures = _groups(
+        ("a", "A", None, ["The North fired three ballistic missiles into the sea near Guam last week."]),
+        ("b", "B", None, ["The North threatened to fire four ballistic missiles into the sea near Guam."]),
+    )
+    assert figures.disputed() == ()
+
+
+def test_market_quotes_through_the_day_are_a_sequence() -> None:
+    figures = _groups(
+        ("a", "A", "2018-02-05", ["Qualcomm shares fell 1.5 percent to $65.09 in early trading on Monday."]),
+        ("b", "B", "2018-02-06", ["Qualcomm shares fell 4.3 percent to $63.20 in trading on the deal's doubts."]),
+    )
+    assert figures.disputed() == ()
+    assert any(g.evolving for g in figures.groups)
