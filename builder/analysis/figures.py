@@ -67,6 +67,7 @@ TOLLS = frozenset({"death", "injury", "hospital", "missing", "arrest", "rescue",
 COUNTS = TOLLS | {"critical"}
 _MONTHS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MONTH_NAMES = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_DIGIT = re.compile(r"\d")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH_NAMES}\.?\s+(?:\d{{1,2}},?\s+)?(?P<year>(?:1[89]|20)\d\d)\b")
 _MONTH_DAY = re.compile(rf"\b{_MONTH_NAMES.replace('|May', '')}\.?\s+\d{{1,2}}\b(?!,?\s+(?:1[89]|20)\d\d)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -274,6 +275,9 @@ def in_sentence(sentence: Span, previous: str = "", same_paragraph: bool = False
     ... While they fell short of a majority, winning approximately 168 seats": seeds)."""
     text = sentence.text
     out: list[Figure] = []
+    amounts = numbers.find(text)
+    if not amounts:
+        return out  # most sentences
     era = _era(text)
     if not era and (same_paragraph or len(text.split()) < FRAGMENT):
         # A sentence that names no time goes on in the time of the one before it in
@@ -281,7 +285,7 @@ def in_sentence(sentence: Span, previous: str = "", same_paragraph: bool = False
         # Series. Up 3-0, the Cubs were five defensive outs away" (news clusters);
         # "Twelve people and 70 wounded.", after "in Aurora in July 2012".
         era = _era(previous)
-    for amount in numbers.find(text):
+    for amount in amounts:
         if out and _CONVERSION.fullmatch(text, out[-1].span.end - sentence.start, amount.start):
             continue  # "1,180 km (735 miles)": the same figure in other units (news clusters)
         unit, end = _unit(text, amount)
@@ -358,6 +362,8 @@ def _unit(text: str, amount: numbers.Amount) -> tuple[str, int]:
 def _era(text: str) -> str:
     """The times a sentence names: years ("2012"), months of a year ("2016-03"), months
     by day ("m11" for "Nov. 13"), space-separated."""
+    if not _DIGIT.search(text):
+        return ""
     out = set(_YEAR.findall(text))
     for m in _MONTH_YEAR.finditer(text):
         out.add(f"{m['year']}-{_MONTHS[m['month'][:3].casefold()]:02d}")
