@@ -4,11 +4,23 @@ and the values the outlets disagree on.
 A figure is "169 seats", "about $47 million", "seven votes to two": a value (numbers.py),
 the unit it counts (the noun after it, or the currency / percent), and its hedges:
 "about" makes it approximate, "more than" a bound, and a trailing "three short of the
-172 needed" is kept as its qualifier. Two figures measure the same thing when they
-count the same unit, name no different subject ("the Liberals" 169 seats is not "the
-Conservatives" 144), and sit in sentences that say much the same (TF-IDF cosine). A
-group whose readings cannot all be true is disputed (issue 4: 169 seats / about 168
-seats; $48 million / about $47 million).
+172 needed" is kept as its qualifier. Two figures measure the same thing only when they
+count the same thing (issue 20): the same unit ("$70 a share" is not "$63.20"), no
+different subject ("the Liberals" 169 seats is not "the Conservatives" 144), place
+("170,000 dead in Aceh" is not "230,000 across Asia"), model ("the 13-inch" is not "the
+15-inch"), kind of sum ("$60 in cash" is not "$10 in stock"), fate (killed, injured,
+critical, taken to hospital), or time (a year or month long before publication, "four
+months ago", "previous", "remain", what something "was cut to"); when no sentence that
+gives one also gives the other ("55 km from Bireun and 10 km deep"); and when their
+sentences say much the same (TF-IDF cosine), except for counts of people of one fate,
+which are the story's count however worded. One article's two values of a measure are
+two measures (its price list), unless a live page updates a toll.
+
+A group whose readings cannot all be true, given by different outlets, is disputed
+(issue 4: 169 seats / about 168 seats; $48 million / about $47 million); a round value
+near a precise one is its rounding, not a dispute. A toll reported as it changed ("1,
+3, 5, 11 and 24 dead") is evolving: its readings in the order they were first reported,
+not a dispute.
 """
 
 from __future__ import annotations
