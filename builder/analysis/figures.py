@@ -621,7 +621,9 @@ def group_figures(corpus: Corpus, found: Sequence[Figure], contexts: Sequence[Co
             return 0.0
         if a.values != b.values and (b.values in given[places[i]] or a.values in given[places[j]]):
             return 0.0  # "55 km from Bireun" and "10 km deep": both in one sentence
-        named = bool(a.subject and b.subject and same_names(a.subject, b.subject))
+        # The same name, or the same kind of sum ("$32.6 billion in undistributed foreign
+        # earnings", "$31.2 billion in earnings reinvested abroad"), says much.
+        named = bool(a.subject and b.subject and same_names(a.subject, b.subject)) or bool(a.noun and a.noun == b.noun)
         # A toll of one fate, place and time in a story's coverage is that story's toll,
         # however the sentences around it are worded: "Hollande saying 77 people died",
         # "Cazeneuve said 80 people were killed" (news clusters).
