@@ -8,6 +8,12 @@ of dated sentences, the figures outlets dispute); they are kept outside the proj
 
     python -m benchmarks.labelled [--show]
 
+Figures are scored on the clusters whose label has `cluster.disputes` (a cluster labelled
+for speakers and dates only is left out): `[{"about", "values": {outlet: value}}]`, the
+values as written ("$146 billion", "25-tonne"), and `cluster.evolving_figures`, counts
+reported as they changed (`values` may list several per outlet: "77, 80, at least 84").
+The corpus is found at ../shared/corpora/news-clusters or BRIEFING_CLUSTERS.
+
 Each cluster is read as a user would drop it: the news-please JSON records (their
 `date_publish` is the publication date when the text has no date line), and, for the
 date lines, the plain texts (`<doc>.txt`: title, blank line, text).
