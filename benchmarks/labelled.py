@@ -8,6 +8,12 @@ of dated sentences, the figures outlets dispute); they are kept outside the proj
 
     python -m benchmarks.labelled [--show]
 
+Figures are scored on the clusters whose label has `cluster.disputes` (a cluster labelled
+for speakers and dates only is left out): `[{"about", "values": {outlet: value}}]`, the
+values as written ("$146 billion", "25-tonne"), and `cluster.evolving_figures`, counts
+reported as they changed (`values` may list several per outlet: "77, 80, at least 84").
+The corpus is found at ../shared/corpora/news-clusters or BRIEFING_CLUSTERS.
+
 Each cluster is read as a user would drop it: the news-please JSON records (their
 `date_publish` is the publication date when the text has no date line), and, for the
 date lines, the plain texts (`<doc>.txt`: title, blank line, text).
@@ -25,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from builder.analysis import Analysis, KnownNames, analyse
+from builder.analysis import Analysis, KnownNames, analyse, numbers
 from builder.analysis.attribution import speaker_key
 from builder.corpus.load import load_corpus
 from builder.entities import index_entities
@@ -33,7 +39,7 @@ from builder.model import Corpus, EntityIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = Path(os.environ.get("BRIEFING_LABELS", ROOT.parent / "data" / "labels"))
-CLUSTERS = ROOT.parent / "shared" / "corpora" / "news-clusters"
+CLUSTERS = Path(os.environ.get("BRIEFING_CLUSTERS", ROOT.parent / "shared" / "corpora" / "news-clusters"))
 
 
 @dataclass
@@ -114,18 +120,43 @@ def event_dates(corpus: Corpus, analysis: Analysis, labels: dict, tally: Tally) 
                                            f"labelled {e['date']}, dated {m.shown()} ({m.derivation})")
 
 
-def disputes(corpus: Corpus, analysis: Analysis, labels: dict, flags: Tally) -> None:
-    """Each group the tool flags as disputed is right when its values are the values
-    of a labelled dispute; labelled "not disputes" and anything else count as false."""
-    wanted = []
-    for d in labels["cluster"].get("disputes", []):
-        values = {v for v in d["values"].values()}
-        wanted.append({float(x.replace(",", "")) for v in values for x in _numbers(v)})
+def disputes(corpus: Corpus, analysis: Analysis, labels: dict, flags: Tally, found: Tally,
+             evolving: Tally) -> None:
+    """`flags`: each group the tool flags as disputed is right when its values are the
+    values of a labelled dispute (labelled "not disputes" and anything else count as
+    false); `found`: each labelled dispute is found when some flag is right about it;
+    `evolving`: each labelled figure that changed as the story went on is shown as one
+    sequence when some group the tool shows as evolving holds two of its values."""
+    if "disputes" not in labels["cluster"]:
+        return  # a cluster labelled for speakers and dates only
+    name = labels["cluster_dir"][:24]
+    wanted = [(d.get("about", ""), _values(d)) for d in labels["cluster"].get("disputes", [])]
+    hit: set[int] = set()
     for g in analysis.figures.disputed():
         values = {v for r in g.readings for v in r.values}
-        ok = any(len(values & w) >= 2 for w in wanted)
-        flags.add(ok, f"{labels['cluster_dir'][:24]}: {[r.figures[0].span.text for r in g.readings]} "
-                      f"in “{g.figure.sentence.text[:60]}”")
+        matched = [i for i, (_, w) in enumerate(wanted) if len(values & w) >= 2]
+        hit.update(matched)
+        flags.add(bool(matched), f"{name}: {[r.figures[0].span.text for r in g.readings]} "
+                                 f"in “{g.figure.sentence.text[:60]}”")
+    for i, (about, w) in enumerate(wanted):
+        found.add(i in hit, f"{name}: {about} {sorted(w)} not flagged")
+    sequences = [{v for r in g.readings for v in r.values} for g in analysis.figures.groups
+                 if getattr(g, "evolving", False)]
+    for d in labels["cluster"].get("evolving_figures", []):
+        w = _values(d)
+        evolving.add(any(len(s & w) >= 2 for s in sequences),
+                     f"{name}: {d.get('about', '')} {sorted(w)} not shown as a sequence")
+
+
+def _values(label: dict) -> set[float]:
+    """The values a label gives, read as the builder reads amounts ("$146 billion" is
+    146e9), or as bare numbers where it sees none ("Lap 14")."""
+    out: set[float] = set()
+    for text in label["values"].values():
+        for part in text.split(", "):  # "77, 80, at least 84": a sequence
+            found = numbers.find(part)
+            out |= {v for a in found for v in a.values} or {float(x.replace(",", "")) for x in _numbers(part)}
+    return out
 
 
 def _numbers(text: str) -> list[str]:
@@ -135,7 +166,10 @@ def _numbers(text: str) -> list[str]:
 
 
 def date_lines(tmp: Path, tally: Tally) -> None:
-    found = json.loads((LABELS / "corpus_date_lines.json").read_text(encoding="utf-8"))
+    path = LABELS / "corpus_date_lines.json"
+    if not path.exists():
+        return  # no date lines labelled yet
+    found = json.loads(path.read_text(encoding="utf-8"))
     for line in found["date_lines"]:
         corpus = _load(CLUSTERS / line["cluster_dir"], "txt", tmp / line["file"][:12])
         article = next((a for a in corpus.articles if a.name == line["file"]), None)
@@ -152,6 +186,7 @@ def main() -> None:
         print(f"labels ({LABELS}) or corpus ({CLUSTERS}) absent: nothing to measure")
         return
     said, named, dated, flagged, lines = Tally(), Tally(), Tally(), Tally(), Tally()
+    disputes_found, sequences = Tally(), Tally()
     how: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for file in sorted(LABELS.glob("[0-9]*.json")):
@@ -161,16 +196,20 @@ def main() -> None:
             analysis = analyse(corpus, known=KnownNames.of(entities, corpus))
             speakers(corpus, analysis, labels, said, how, named)
             event_dates(corpus, analysis, labels, dated)
-            disputes(corpus, analysis, labels, flagged)
+            disputes(corpus, analysis, labels, flagged, disputes_found, sequences)
         date_lines(Path(tmp), lines)
     print(json.dumps({"speakers": [said.right, said.total], "speakers_shown": [named.right, named.total], "event_dates": [dated.right, dated.total],
-                      "disputed_flags": [flagged.right, flagged.total], "date_lines": [lines.right, lines.total]}))
+                      "disputed_flags": [flagged.right, flagged.total],
+                      "disputes_found": [disputes_found.right, disputes_found.total],
+                      "evolving_shown": [sequences.right, sequences.total], "date_lines": [lines.right, lines.total]}))
     print(f"speakers right: {said}; of the quotes given a speaker, right: {named}; how: {dict(how)}")
     print(f"event dates right: {dated}")
-    print(f"disputed flags that are real disputes: {flagged}")
+    print(f"disputed flags that are real disputes (precision): {flagged}")
+    print(f"labelled disputes flagged (recall): {disputes_found}")
+    print(f"labelled evolving figures shown as a sequence: {sequences}")
     print(f"publication date lines read: {lines}")
     if args.show:
-        for name, tally in (("speakers given and wrong", named), ("speakers", said), ("event dates", dated), ("disputed", flagged), ("date lines", lines)):
+        for name, tally in (("speakers given and wrong", named), ("speakers", said), ("event dates", dated), ("disputed", flagged), ("disputes missed", disputes_found), ("evolving", sequences), ("date lines", lines)):
             print(f"\n{name}:")
             for why in tally.wrong:
                 print("  -", why)

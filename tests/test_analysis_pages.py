@@ -155,3 +155,21 @@ def test_an_empty_corpus_still_renders() -> None:
     pages = render_analysis_pages(corpus, analyse(corpus))
     assert "No articles yet" in pages[BRIEFING_PAGE] and "No articles yet" in pages[SOURCES_PAGE]
     assert briefing_json(corpus, analyse(corpus))["headline"] is None
+
+
+def test_a_toll_that_changed_is_shown_as_a_sequence_with_its_dates() -> None:
+    corpus = corpus_of(
+        ("a", "Alpha", "2016-12-07", ["The earthquake in Aceh killed three people, the disaster agency said."]),
+        ("b", "Beta", "2016-12-07", ["The death toll from the Aceh earthquake has risen to 11, the agency said."]),
+        ("c", "Gamma", "2016-12-08", ["The earthquake in Aceh killed 24 people, the disaster agency said."]),
+    )
+    analysis = analyse(corpus)
+    page = render_analysis_pages(corpus, analysis)[BRIEFING_PAGE]
+    rows = [line for line in page.splitlines() if "(reported 2016-12-0" in line]
+    assert len(rows) == 3 and rows[0].startswith("| changed over time | three people (reported 2016-12-07)")
+    assert "24 people (reported 2016-12-08)" in rows[2] and "**disputed**" not in page.split("## Key figures")[1]
+    record = briefing_json(corpus, analysis)
+    (toll,) = [f for f in record["figures"] if f["evolving"]]
+    assert not toll["disputed"]
+    assert [(r["values"], r["reported"]) for r in toll["readings"]] == [
+        ([3.0], "2016-12-07"), ([11.0], "2016-12-07"), ([24.0], "2016-12-08")]

@@ -23,6 +23,8 @@ from itertools import chain, islice
 # with all of them would be the quadratic cost blocking exists to avoid. 8 found the
 # same claims, quotes and figures on the 70 news clusters as 24 did.
 MAX_PER_KEY = 8
+# Members of a group an item is checked against when `apart` is given: its first ones.
+MAX_MEMBERS = 24
 # A word in more sentences than this does not block at all: at 10,000 synthetic
 # articles, blocking on words in thousands of sentences was most of the claims' time,
 # and a story's own words (names, places, numbers) stay far below it.
@@ -41,12 +43,15 @@ def group(
     threshold: float,
     max_per_key: int = MAX_PER_KEY,
     min_shared: int = 1,
+    apart: Callable[[int, int], bool] | None = None,
 ) -> list[list[int]]:
     """Groups of item indices, each group in item order, groups in order of first item.
     An item is scored only against items sharing `min_shared` of its keys (all of them
     when it has fewer), and joins the group of the best score at least `threshold`
     (between equal scores, the earliest group): the order candidates are met in does
-    not matter, which lets them be counted in bulk."""
+    not matter, which lets them be counted in bulk. `apart(i, k)`, when given, says two
+    items may never share a group: an item does not join a group holding one, and a
+    group is scored by its best member (groups are small where this is asked: figures)."""
     # An item joins a group or starts one; groups never merge, so a group is named by
     # its first item for good.
     group_of = list(range(len(identities)))
@@ -54,6 +59,7 @@ def group(
     blocks: dict[Hashable, list[int]] = {}
     groups_in: dict[Hashable, set[int]] = {}
     block_of = blocks.get
+    members: dict[int, list[int]] = {}  # kept only when `apart` is given
     for i, identity in enumerate(identities):
         same = first_of.setdefault(identity, i)
         if same != i:
@@ -66,13 +72,29 @@ def group(
         enough = min(min_shared, len(mine_keys))
         if met and len(met) >= enough:
             best, best_score = -1, threshold
+            seen: set[int] = set()
             for j in _candidates(met, enough):
-                s = score(i, j)
+                if apart is not None:
+                    # The group is scored by its best member and joined only when no
+                    # member is apart: a key names a group by one member only.
+                    if group_of[j] in seen:
+                        continue
+                    seen.add(group_of[j])
+                    others = members.get(group_of[j], (j,))
+                    if any(apart(i, k) for k in others):
+                        continue
+                    j, s = max(((k, score(i, k)) for k in others), key=lambda ks: ks[1])
+                else:
+                    s = score(i, j)
                 if s >= best_score and (best < 0 or s > best_score or group_of[j] < group_of[best]):
                     best, best_score = j, s
             if best >= 0:
                 group_of[i] = group_of[best]
         mine = group_of[i]
+        if apart is not None:
+            kept = members.setdefault(mine, [])
+            if len(kept) < MAX_MEMBERS:  # a bound on the work per item, whatever the group's size
+                kept.append(i)
         for k in mine_keys:
             present = groups_in.get(k)
             if present is None:

@@ -54,6 +54,9 @@ AMOUNT = re.compile(
 TALLY = re.compile(r"(?<![\w.,-])(?P<a>\d+)\s?[-–—]\s?(?P<b>\d+)(?![\w-])")
 TALLY_WORDS = re.compile(rf"\b(?P<wa>{_NUMBER}) votes? to (?P<wb>{_NUMBER})\b", re.I)
 RANGE = re.compile(rf"\bbetween (?P<a>{_NUMBER}) and (?P<b>{_NUMBER})\b", re.I)
+# "eight to ten seconds", "two or three years", "20 to 30 people": a range, when a noun follows and no "from"
+# or verb of change makes it a change ("rose from 5 to 10").
+RANGE_TO = re.compile(rf"(?<!from )(?<![\w.,$£€¥-])(?P<a>{_NUMBER}) (?:to|or) (?P<b>{_NUMBER})(?= [a-z]{{3,}})", re.I)
 _TIME = re.compile(r"^\s?(?:a\.?m\b|p\.?m\b|o['’]clock)", re.I)
 _TALLY_CONTEXT = re.compile(r"\b(?:vote[sd]?|voting|margin|ballot|approved|passed|rejected|defeated|won|lost|beat|score)\b", re.I)
 
@@ -107,6 +110,12 @@ def find(text: str) -> list[Amount]:
     out: list[Amount] = []
     for m in RANGE.finditer(text) if "etween" in text else ():
         out.append(_hedged(text, m.start(), m.end(), (word_value(m["a"]), word_value(m["b"])), "range"))
+        taken.append((m.start(), m.end()))
+    for m in RANGE_TO.finditer(text) if " to " in text or " or " in text else ():
+        a, b = word_value(m["a"]), word_value(m["b"])
+        if _overlaps(m.start(), m.end(), taken) or not 0 < a < b or "vote" in text[m.end() : m.end() + 8]:
+            continue
+        out.append(_hedged(text, m.start(), m.end(), (a, b), "range"))
         taken.append((m.start(), m.end()))
     tallies = list(TALLY.finditer(text))
     if " to " in text and "vote" in text:
@@ -184,7 +193,7 @@ def _not_an_amount(text: str, m: re.Match[str]) -> bool:
     if previous.rstrip(".") in _IDENTIFIER_NOUNS:
         return True
     raw_previous = before.rsplit(None, 1)[-1] if before else ""
-    if raw_previous[:1].isupper() and not before.endswith((".", ":", "\"", "“")) and num[:1].isdigit() \
+    if raw_previous[:1].isupper() and raw_previous not in ("A", "An", "The") and not before.endswith((".", ":", "\"", "“")) and num[:1].isdigit() \
             and not (following.isalpha() and following.islower() and not following.endswith("ed")):
         return True
     # "one of the", "no one": "one" counts something only before a noun.

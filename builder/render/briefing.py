@@ -109,16 +109,28 @@ def _figure_rows(ctx: Context, groups: Sequence[FigureGroup]) -> list[dict[str, 
     rows: list[dict[str, object]] = []
     for g in groups:
         for n, r in enumerate(g.readings):
+            when = ""
+            if g.evolving:  # a sequence: each value with when it was first reported
+                when = f" (reported {g.reported[n]})" if g.reported and g.reported[n] else " (date unknown)"
             rows.append({
-                "flag": ("disputed" if g.disputed else "agreed" if len(g.readings) == 1 else "consistent") if n == 0 else "",
+                "flag": _flag(g) if n == 0 else ("then" if g.evolving else ""),
                 "unit": g.unit if n == 0 else "",
-                "text": r.figures[0].span.text + (" (approximate)" if r.approximate and not r.figures[0].approximate else ""),
+                "text": r.figures[0].span.text + (" (approximate)" if r.approximate and not r.figures[0].approximate else "")
+                + when,
                 "qualifier": r.figures[0].qualifier,
                 "outlets": ctx.outlets(r.outlets),
                 "where": ctx.badges(f.span for f in r.figures),
                 "sentence": g.figure.sentence.text if n == 0 else "",
             })
     return rows
+
+
+def _flag(g: FigureGroup) -> str:
+    if g.disputed:
+        return "disputed"
+    if g.evolving:
+        return "changed over time"
+    return "agreed" if len(g.readings) == 1 else "consistent"
 
 
 def _side_lines(ctx: Context, d: Disagreement) -> list[Line]:

@@ -120,7 +120,7 @@ class Context:
             key_points=points[OVERVIEW_SENTENCES : OVERVIEW_SENTENCES + KEY_POINTS],
             events=self._timeline(),
             undated=[e for e in analysis.timeline.events if e.date is None][:UNDATED_EVENTS],
-            figures=[g for g in analysis.figures.groups if g.disputed or g.support > 1][:KEY_FIGURES],
+            figures=[g for g in analysis.figures.groups if g.disputed or g.evolving or g.support > 1][:KEY_FIGURES],
             quotes=sorted(
                 (g for g in analysis.quotes.groups if g.support > 1 or g.speaker),
                 # Fragments ("lone wolf") after whole sentences of the same reach (news clusters).

@@ -23,9 +23,13 @@ briefing.json, schema version `SCHEMA_VERSION`:
       "quotes": [{"id", "text", "speaker" | null, "speakers", "outlets",
                   "variants": [{"text", "outlets"}],
                   "occurrences": [{"cite", "speaker" | null, "cue", "how"}]}],
-      "figures": [{"id", "unit", "disputed", "outlets",
+      "figures": [{"id", "unit", "disputed", "evolving", "outlets",
                    "readings": [{"text", "values", "bound", "approximate",
-                                 "qualifier", "outlets", "citations": [cite]}]}],
+                                 "qualifier", "outlets", "citations": [cite],
+                                 "reported" | null}]}],   # evolving: a toll that
+                                                          # changed as the story went
+                                                          # on, readings in the order
+                                                          # first reported
       "timeline": [{"id", "date" | null, "precision", "text", "cite", "outlets",
                     "mentions": [{"expression", "date" | null, "derivation", "cite"}]}],
       "disagreements": [{"id", "kind", "about": cite, "ref",
@@ -149,6 +153,7 @@ class ReadingEntry:
     qualifier: str
     outlets: tuple[str, ...]
     citations: tuple[Cite, ...]
+    reported: str | None = None  # the first publication date giving it (ISO), when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +163,7 @@ class FigureEntry:
     disputed: bool
     outlets: tuple[str, ...]
     readings: tuple[ReadingEntry, ...]
+    evolving: bool = False  # a toll that changed as the story went on: readings in the order reported
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,8 +272,9 @@ def briefing_record(ctx: Context, whos_who: Sequence[WhoEntry] = ()) -> Briefing
             readings=tuple(ReadingEntry(
                 text=r.figures[0].span.text, values=r.values, bound=r.bound, approximate=r.approximate,
                 qualifier=r.figures[0].qualifier, outlets=ctx.labels(r.outlets),
-                citations=cites([f.span for f in r.figures]),
-            ) for r in g.readings),
+                citations=cites([f.span for f in r.figures]), reported=reported or None,
+            ) for r, reported in zip(g.readings, g.reported or [""] * len(g.readings), strict=True)),
+            evolving=g.evolving,
         ) for g in analysis.figures.groups),
         timeline=tuple(EventEntry(
             id=e.id, date=e.date.isoformat() if e.date else None, precision=e.precision, text=e.sentence.text,
