@@ -366,3 +366,12 @@ def test_rules_for_prose_leave_tables_and_code_alone() -> None:
               Block(BODY[1], 4), Block("}", 5, "code"))
     cleaned = _clean_blocks(*blocks)
     assert [b.kind for b in cleaned.blocks] == ["code", "paragraph", "table", "paragraph", "code"]
+
+
+def test_a_date_line_is_no_title_and_no_body() -> None:
+    """Issue 20: a date line before the headline was shown as the article's title on
+    /sources/ and as a timeline row; it is the publication date only."""
+    cleaned = _clean("Tuesday, July 2, 2013", "Harbour bridge to close", *BODY)
+    assert cleaned.found["date"].value == "July 2, 2013"
+    assert cleaned.found["title"].value == "Harbour bridge to close"
+    assert _kept(cleaned) == BODY
