@@ -117,7 +117,7 @@ def _bare(expression: str) -> str:
     """An expression without the words a pattern may or may not take in with it: "on
     Monday", "late on Thursday" and "Monday" are one label."""
     words = expression.casefold().replace("’", "'").split()
-    while len(words) > 1 and words[0] in ("on", "late", "early"):
+    while len(words) > 1 and words[0] in ("on", "late", "early", "earlier", "later"):
         words = words[1:]
     return " ".join(words)
 

@@ -100,3 +100,41 @@ def test_the_timeline_is_in_date_order_with_undated_events_last() -> None:
     )
     events = analyse(corpus).timeline.events
     assert [e.shown() for e in events] == ["2025-03-09", "2025-04", "unresolved"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 20: the tense of the clause holding the date, not of the whole sentence.
+    ("Sunday's incident comes after the chief executive told staff last month that the airline will "
+     "implement training.", [("Sunday's", "2025-04-27"), ("last month", "2025-03")]),
+    ("The ministry said on Monday evening that it would cut rates.", [("on Monday evening", "2025-04-28")]),
+    ("The council, which will meet on Friday, voted on Tuesday.", [("on Friday", "2025-05-02"), ("on Tuesday", "2025-04-29")]),
+    # A passive to come and a deadline look ahead ...
+    ("The bill is to be voted on Thursday.", [("on Thursday", "2025-05-01")]),
+    ("The report must be filed by Friday.", [("Friday", "2025-05-02")]),
+    # ... unless the clause is told in the past.
+    ("By Friday, the toll had risen to 84.", [("Friday", "2025-04-25")]),
+])
+def test_the_tense_of_the_dates_own_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text) == expected
+
+
+def test_a_date_naming_a_thing_is_background_beside_the_sentences_own_date() -> None:
+    """Issue 20: "...on Tuesday ... the tsunami of 2004" was dated 2004, a verdict on "the
+    April 2007 shooting" 2007-04: those dates name a thing; the sentence reports Tuesday."""
+    for text, thing in (("Aid workers arrived on Tuesday in the areas hit by the tsunami of 2004.", "of 2004"),
+                        ("A jury on Tuesday convicted the man of murder in the April 2007 shooting.", "April 2007")):
+        mentions = in_sentence(Span("a", "p", 0, len(text), text), TUESDAY)
+        assert [(m.span.text, m.background) for m in mentions] == [("on Tuesday", False), (thing, True)]
+        assert "names a thing" in mentions[1].derivation and mentions[1].date is not None
+    # Alone, the date is what the sentence reports.
+    (alone,) = in_sentence(Span("a", "p", 0, 42, "The tsunami of 2004 killed 230,000 people."), TUESDAY)
+    assert not alone.background and alone.shown() == "2004"
+
+
+def test_the_timeline_dates_the_event_by_what_the_sentence_reports() -> None:
+    corpus = corpus_of(
+        ("a", "A", "2025-03-11", ["Aid workers arrived on Sunday in the towns hit by the tsunami of 2004."]),
+    )
+    events = analyse(corpus).timeline.events
+    assert [e.shown() for e in events] == ["2025-03-09"]
+    assert "on or before 2025-03-11" in events[0].mentions[0].derivation

@@ -139,3 +139,12 @@ def test_every_quote_is_a_verbatim_substring_of_its_paragraph() -> None:
         for q in group.quotes:
             assert texts[q.span.anchor][q.span.start:q.span.end] == q.span.text
             assert q.sentence.start <= q.span.start < q.sentence.end
+
+
+def test_two_apostrophes_close_a_double_quotation() -> None:
+    """AP writes 'a "travel advisory'' in October': the quote ends at the apostrophes,
+    and "in October" is the reporter's (issue 20: it was left unresolved as quoted)."""
+    from builder.analysis.quotes import marked
+
+    text = "The NAACP issued a \"travel advisory'' in October warning travellers."
+    assert [text[s:e] for s, e in marked(text)] == ["travel advisory"]

@@ -20,7 +20,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..model import Article, Corpus
@@ -87,6 +87,16 @@ _HINT = re.compile("|".join(sorted({h for hints in _HINTS.values() for h in hint
 _WEEKDAY_RANGE = re.compile(
     rf"(?:{'|'.join(_WEEKDAYS)})s?\s*(?:through|to|until|till|and|or|-|–)\s*(?:{'|'.join(_WEEKDAYS)})s?\b"
 )
+# Where a clause starts, for its tense: a semicolon or dash, a subordinating word.
+_CLAUSE = re.compile(
+    r";|\s[—–]\s|\b(?:that|after|before|when|which|who|while|because|although|though|but|whereas|where|"
+    r"since|until|so)\b(?!['’])", re.I)
+_TO_BE = re.compile(r"\b(?:to be|to go)\s+\w+(?:ed|en)\b|\bto be held\b|\bupcoming\b", re.I)
+_PERFECT = re.compile(r"\bhad\b|\bwas\b|\bwere\b", re.I)
+# A date naming a thing: "the tsunami of 2004", "the April 2007 shooting", "its 2015 vote".
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*\s*$", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"^\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|by\b|from\b|until\b|through\b)[a-z][\w-]+")
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|is due|are due|is expected|are expected|is scheduled|are scheduled|"
     r"plans? to|planned|is set to|are set to|to begin|to start|to open|next)\b",
@@ -102,6 +112,9 @@ class DateMention:
     precision: Precision
     derivation: str  # how the date was reached, or why it was not
     relative: bool  # needed the publication date
+    # A date naming a thing ("the tsunami of 2004") in a sentence that has a date of its
+    # own for what it reports: a mention, no timeline event.
+    background: bool = False
 
     @property
     def resolved(self) -> bool:
@@ -130,7 +143,7 @@ def in_sentence(sentence: Span, published: dt.date | None, quoted: tuple[tuple[i
         return []
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    future: bool | None = None
+    reporters: str | None = None  # the text with quotations blanked, made when first needed
     wanted = set().union(*[_KINDS_OF_HINT[h] for h in present])
     for kind, pattern in _PATTERNS:
         if kind not in wanted:
@@ -140,9 +153,9 @@ def in_sentence(sentence: Span, published: dt.date | None, quoted: tuple[tuple[i
                 continue
             if kind == "weekday" and _WEEKDAY_RANGE.search(text, max(0, m.start() - 16), min(len(text), m.end() + 16)):
                 continue  # "delivered Monday through Friday": every week, not a day (news clusters)
-            if future is None:
-                future = _future(text, sentence.start, quoted)
-            result = _resolve(kind, m, published, future)
+            if reporters is None:
+                reporters = _unquoted(text, sentence.start, quoted)
+            result = _resolve(kind, m, published, _future(reporters, m.start(), m.end()))
             if result is None:
                 continue
             date, precision, derivation, relative = result
@@ -151,18 +164,62 @@ def in_sentence(sentence: Span, published: dt.date | None, quoted: tuple[tuple[i
                 date, derivation = None, "inside a quote: relative to when it was said, not to the publication date"
             taken.append((m.start(), m.end()))
             out.append(DateMention(sentence.within(m.start(), m.end()), sentence, date, precision, derivation, relative))
-    return sorted(out, key=lambda d: d.span.start)
+    out.sort(key=lambda d: d.span.start)
+    return _mark_background(out, text)
 
 
-def _future(text: str, offset: int, quoted: tuple[tuple[int, int], ...]) -> bool:
-    """Whether the reporter writes in the future tense. The reporter's, not the speaker's:
-    "'Every one of our workers will be paid,' Becker told staff at a meeting on Monday"
-    is a past Monday (fixture story)."""
+def _unquoted(text: str, offset: int, quoted: tuple[tuple[int, int], ...]) -> str:
+    """The sentence with its quotations blanked: the reporter's words. The tense is the
+    reporter's, not the speaker's: "'Every one of our workers will be paid,' Becker told
+    staff at a meeting on Monday" is a past Monday (fixture story)."""
     for s, e in quoted:
         s, e = max(s - offset, 0), min(e - offset, len(text))
         if s < e:
             text = text[:s] + " " * (e - s) + text[e:]
-    return bool(_FUTURE.search(text))
+    return text
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """Whether the clause holding the date (text[start:end]) is in the future tense. The
+    clause's, not the sentence's (issue 20): in "Sunday's incident comes after the CEO
+    told employees last month that the airline will implement training" the Sunday is
+    past; in "said on Monday evening that it would" the Monday is. A deadline ("by
+    Friday") and a passive to come ("to be voted on Thursday") look ahead."""
+    cuts = [0, *(m.start() for m in _CLAUSE.finditer(text)), len(text)]
+    left = max(c for c in cuts if c <= start)
+    right = min(c for c in cuts if c >= end)
+    clause = text[left:right]
+    if _FUTURE.search(clause) or _TO_BE.search(clause):
+        return True
+    before = text[max(left, start - 4):start]
+    return before.rstrip().casefold().endswith("by") and not _PERFECT.search(clause)
+
+
+def _mark_background(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """A date that names a thing ("the tsunami of 2004", "the April 2007 shooting", "the
+    2015 election") is background when the sentence has a date of its own for what it
+    reports (issue 20: "...on Tuesday ... the tsunami of 2004" was dated 2004; a 2008
+    verdict on "the April 2007 shooting" 2007-04). It stays a mention, with its date, but
+    is no timeline event."""
+    if len(mentions) < 2:
+        return mentions
+    offset = mentions[0].sentence.start
+    attributive = [_names_a_thing(text, m.span.start - offset, m.span.end - offset, m) for m in mentions]
+    if all(attributive):
+        return mentions
+    return [replace(m, background=True,
+                    derivation=f"{m.derivation}; names a thing, not when what the sentence reports happened")
+            if a else m for m, a in zip(mentions, attributive, strict=True)]
+
+
+def _names_a_thing(text: str, start: int, end: int, mention: DateMention) -> bool:
+    if mention.relative or mention.precision == "day":
+        return False
+    written = text[start:end]
+    after = text[end:end + 30]
+    if written.startswith("of ") and _NOUN_BEFORE.search(text[:start]):
+        return True  # "the tsunami of 2004"
+    return bool(_DETERMINER_BEFORE.search(text[:start]) and _NOUN_AFTER.match(after))  # "the April 2007 shooting"
 
 
 def in_article(article: Article, sentences: Sequence[Sentence]) -> tuple[DateMention, ...]:

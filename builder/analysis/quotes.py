@@ -103,7 +103,10 @@ def marked(text: str) -> tuple[tuple[int, int], ...]:
     them; a ’ with a letter after it is an apostrophe."""
     out: list[tuple[int, int]] = []
     opening: tuple[int, str] | None = None
-    for m in _MARKS.finditer(text):
+    # Two apostrophes close a double quotation (AP: 'a "travel advisory'' in October'):
+    # read as one mark, or the quote ran to the paragraph's end (issue 20).
+    scanned = text.replace("''", '" ') if '"' in text and "''" in text else text
+    for m in _MARKS.finditer(scanned):
         c, pos = m.group(), m.start()
         if opening is None:
             if c in _OPENS:
