@@ -53,6 +53,7 @@ letter poster video release note document filing complaint survivor survivors vi
 passengers customer customers user users member members representative representatives aide aides adviser
 advisers advisor advisors diplomat diplomats military army navy bureau commission committee service
 agency cabinet parliament spokesperson's organiser's
+pilot captain crew spectator spectators bystander bystanders onlooker onlookers resolution
 """.split())
 # Where words are posted, not who posts them: "the airport said on Twitter".
 PLATFORMS = frozenset("twitter facebook instagram youtube tiktok reddit snapchat linkedin threads bluesky".split())
@@ -188,7 +189,7 @@ def _checked(written: str, known: KnownNames) -> tuple[str | None, str]:
 _VERB_LIKE = re.compile(r"\b(?:[a-z]+ed|is|was|are|were|has|had|have|says|said|told|posts|posted|wrote|writes)\b")
 
 
-_OPENERS = re.compile(r"^(?:[\s“”\"'‘’(]|(?:But|And|Still|However|Meanwhile|Later|Earlier|Also|Then|Now|So)\b,?)*")
+_OPENERS = re.compile(r"^(?:[\s“”\"'‘’(]|(?:But|And|Still|However|Meanwhile|Later|Earlier|Also|Then|Now|So|The)\b,?)*")
 
 
 def _opens(sentence: str, subject: str) -> bool:
@@ -220,19 +221,45 @@ def _persons(article: str, anchor: str, texts: dict[tuple[str, str], str], known
     return sorted(found.items())
 
 
+# Just before a name: it is a preposition's object, not the sentence's subject ("For
+# Brian Buonassissi, ... it felt as if", news clusters).
+_OBJECT_BEFORE = re.compile(r"\b(?:for|to|with|of|by|from|about|against|at|on|in|like|than)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+# A clause of its own before a later name: "..., and industry lobbyist Tom Brown disagreed".
+_SECOND_SUBJECT = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;|\bbut|\bwhile|\bwhereas)\s+(?:[a-z][\w-]*\s+){0,3}$")
+
+
 def _subject_before(q: Quote, order: list[str], known: KnownNames, bounds: _Bounds,
                     texts: dict[tuple[str, str], str]) -> str | None:
-    """The first person named in the nearest sentence before the quote's sentence that
-    names one, in its paragraph or the paragraph before."""
+    """The person "he" or "she" refers to, when the text makes it plain: the subject of
+    the nearest sentence before the quote's sentence that names a person, in its
+    paragraph or the paragraph before. None (speaker not named) when that sentence opens
+    with someone described rather than named ("the captain said"), when its first
+    person is a preposition's object, or when it names several and the first is not
+    its subject (issue 20: an industry lobbyist's words went to the consumer lawyer
+    quoted before him)."""
     position = order.index(q.span.anchor) if q.span.anchor in order else 0
     for anchor, before in ((q.span.anchor, q.sentence.start),
                            *(((order[position - 1], 1 << 30),) if position > 0 else ())):
+        text = texts.get((q.span.article, anchor), "")
         mentions = [(at, name) for at, name in _persons(q.span.article, anchor, texts, known) if at < before]
-        if not mentions:
-            continue
-        sentences = [(s, e) for s, e in bounds.get((q.span.article, anchor), ()) if s < before] or [(0, before)]
+        sentences = [(s, e) for s, e in bounds.get((q.span.article, anchor), ()) if s < before] or [(0, min(before, len(text)))]
         for start, end in reversed(sentences):
-            named = [name for at, name in mentions if start <= at < end]
-            if named:
-                return named[0]
+            named = [(at, name) for at, name in mentions if start <= at < end]
+            described = [c for _, c in attribution._cues(text, start, end)
+                         if c.speaker and not c.speaker[:1].isupper() and c.how != "pronoun"
+                         and _checked(c.speaker, known)[0] is not None]
+            if described and not (named and named[0][0] < text.find(described[0].cue, start)):
+                return None  # "the captain came back on the intercom and said": he may be the captain
+            if not named:
+                continue
+            at, first = named[0]
+            head = text[start:at]
+            if _OBJECT_BEFORE.search(head):
+                return None
+            others = [(a, n) for a, n in named if n != first]
+            if others and (_VERB_LIKE.search(head) or any(_SECOND_SUBJECT.search(text, start, a) for a, _ in others)):
+                return None  # several people, and the first is not plainly the one the sentence is about
+            return first
     return None
