@@ -225,3 +225,23 @@ def test_a_paragraph_that_is_one_quote_goes_on_from_the_quote_before() -> None:
     ], {"Anooshe Mushtaq": "person"})
     beach = quotes["I was on the beach watching the fireworks and the boat went up in flames."]
     assert beach.speaker == "Anooshe Mushtaq" and beach.how == "goes on from the quote before it"
+
+
+def test_publications_nationalities_and_a_pages_furniture_are_no_speakers() -> None:
+    """News clusters, issue 20: "Newsweek", "the New York Times", "Global Times" and
+    "Israeli" were shown as speakers; "• Maryam Violet", "Reuters Equifax" kept the
+    page's furniture; "Devastated Hayley" an adjective."""
+    quotes = _settled([
+        "“The talks collapsed overnight after the vote,” the New York Times reported.",
+        "“The ship was carrying oil to the port,” Newsweek said.",
+        "“We were treated like criminals at the border,” Israeli said.",
+        "• Maryam Violet said: “We ran and ran until we reached the sea.”",
+        "Devastated Hayley said: “I can't believe she has gone from us.”",
+        "“We have hired a security firm to help us,” Reuters Equifax said.",
+    ], {"Israeli": "group", "Maryam Violet": "person", "Devastated Hayley": "person", "Equifax": "organisation"})
+    assert quotes["The talks collapsed overnight after the vote"].speaker is None
+    assert quotes["The ship was carrying oil to the port"].speaker is None
+    assert quotes["We were treated like criminals at the border"].speaker is None
+    assert quotes["We ran and ran until we reached the sea."].speaker == "Maryam Violet"
+    assert quotes["I can't believe she has gone from us."].speaker is None
+    assert quotes["We have hired a security firm to help us"].speaker == "Equifax"

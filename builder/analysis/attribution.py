@@ -252,6 +252,10 @@ def _organisation(words: list[str]) -> bool:
     return head in _ORGANISATION_WORDS
 
 
+def is_organisation(name: str) -> bool:
+    return _organisation([fold(w).strip(".,") for w in name.split()])
+
+
 def is_pronoun(speaker: str) -> bool:
     return bool(_PRONOUN_ONLY.match(speaker))
 

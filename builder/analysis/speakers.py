@@ -129,6 +129,7 @@ def _settle(q: Quote, previous: Quote | None, order: list[str], known: KnownName
         if q.speaker.casefold() not in _PERSONAL or not known.known:
             return replace(q, speaker=None, how=f"speaker not named (“{q.speaker}”)")
         person = _subject_before(q, order, known, bounds, texts)
+        person = shown_name(person, known) if person is not None else None
         if person is None:
             return replace(q, speaker=None, how=f"speaker not named (“{q.speaker}”: no person named before it)")
         return replace(q, speaker=person, how=f"“{q.speaker}” read as {person}, the first person the sentence "
@@ -137,6 +138,7 @@ def _settle(q: Quote, previous: Quote | None, order: list[str], known: KnownName
         return q
     if q.how == "subject of the sentence" and known.known:
         person = _opening_person(q, known)
+        person = shown_name(person, known) if person is not None else None
         if person is not None:
             return replace(q, speaker=person)  # "The head of the Israeli Labor Party, Yitzhak Herzog, voiced..."
         if not _opens(q.sentence.text, q.speaker):
@@ -147,6 +149,60 @@ def _settle(q: Quote, previous: Quote | None, order: list[str], known: KnownName
     return replace(q, speaker=speaker)
 
 
+# A name whose last word is one of these is a newspaper's or a broadcaster's ("the New
+# York Times", "USA TODAY", "Global Times", "Süddeutsche Zeitung", news clusters), and so
+# are these names of outlets outside the corpus: never speakers (issue 20).
+_PUBLICATION_HEADS = frozenset("""times post news daily journal tribune herald gazette mirror monitor telegraph
+guardian zeitung monde today chronicle magazine inquirer examiner""".split())
+_PUBLICATION_NAMES = frozenset("""newsweek time ktla sz politico axios buzzfeed tmz forbes fortune wired variety
+people cnbc msnbc nhk kcna yonhap kyodo tass interfax""".split())
+# A nationality's adjective is no speaker ("Israeli", "German", "South Korean"): a
+# group speaks in the plural ("Palestinians").
+_ADJECTIVE_ENDING = re.compile(r"(?:i|ese|ish|ch|an)$")
+# Words a page's furniture leaves before a name ("CLOSE Sheila E.", "• Maryam Violet").
+_FURNITURE = frozenset("close watch video photo image advertisement more".split())
+# A participle or adjective opening what looks like a name ("Devastated Hayley",
+# "Tranquilizing Harambe", news clusters): an adjective before whoever speaks.
+_DESCRIBING = re.compile(r"^(?!United$)[A-Z][a-z]{6,}(?:ed|ing|ful|ous|less)$")  # not "Fred", "Mohammed"
+
+
+_GLUED = re.compile(r"^[A-Z][a-z]+(?=[A-Z][a-z])")  # "DailyZhang Yuanxun": a page's words run together
+_WHEN = frozenset("last next this every".split())
+
+
+def shown_name(name: str, known: KnownNames, person: bool = True) -> str | None:
+    """A name as the index or the text gives it, made fit to show as a speaker: a page's
+    furniture taken off its front ("• Maryam Violet", "CLOSE Sheila E.", "Reuters
+    Equifax", "DailyZhang Yuanxun"); None when it is no one's name: a publication or a
+    platform, a name opened by a word that describes ("Devastated Hayley"), a time ("Last
+    Thanksgiving"), a word repeated ("Bitcoin Bitcoin"), lower case ("member Security
+    Council"). News clusters, issue 20."""
+    words = name.lstrip("•·*-–— ").split()
+    while len(words) > 1 and words[1][:1].isupper() and (
+            fold(words[0]) in known.publications or (words[0].isupper() and fold(words[0]) in _FURNITURE)):
+        words.pop(0)
+    if words and (glued := _GLUED.match(words[0])) and len(words) > 1 and glued.group(0) in ("Daily", "News", "Photo"):
+        words[0] = words[0][glued.end():]
+    name = " ".join(words)
+    if not name or not name[:1].isupper() or _publication(name, known):
+        return None
+    folded = [fold(w) for w in words]
+    if len(words) > 1 and ((person and _DESCRIBING.match(words[0])) or folded[0] in _WHEN or len(set(folded)) < len(folded)
+                           or folded[-1] in PLATFORMS):
+        return None
+    return name
+
+
+def _publication(written: str, known: KnownNames) -> bool:
+    bare = written.removeprefix("the ").removeprefix("The ")
+    if fold(written) in known.publications or fold(bare) in known.publications:
+        return True
+    words = [fold(w).strip(".,") for w in bare.split()]
+    if not words or not written[:1].isupper():
+        return False
+    return (len(words) == 1 and words[0] in _PUBLICATION_NAMES) or (len(words) >= 2 and words[-1] in _PUBLICATION_HEADS)
+
+
 def _checked(written: str, known: KnownNames) -> tuple[str | None, str]:
     """The speaker as shown, or None and why not."""
     words = written.split()
@@ -155,8 +211,13 @@ def _checked(written: str, known: KnownNames) -> tuple[str | None, str]:
     written = " ".join(words)
     if not written:
         return None, "is no name"
-    if fold(written) in known.publications or fold(written.removeprefix("the ")) in known.publications:
+    if _publication(written, known):
         return None, "is a publication"
+    if written[:1].isupper() and not ("'s " in written or "’s " in written):
+        fit = shown_name(written, known, person=not attribution.is_organisation(written))
+        if fit is None:
+            return None, "is no one's name"
+        written, words = fit, fit.split()
     if not written[:1].isupper() or "'s " in written or "’s " in written:
         last = fold(words[-1])
         if last in SPEAKING_NOUNS or last.rstrip("s") in SPEAKING_NOUNS:
@@ -179,8 +240,12 @@ def _checked(written: str, known: KnownNames) -> tuple[str | None, str]:
     if found is None:
         return written, ""
     name, kind = found
+    if kind == "group" and len(name.split()[-1]) > 2 and _ADJECTIVE_ENDING.search(name.split()[-1]) \
+            and name.split()[-1] != "Taliban":
+        return None, "is a nationality's adjective"
     if kind in ("person", "organisation", "group"):
-        return name, ""
+        fit = shown_name(name, known, person=kind == "person")
+        return (fit, "") if fit else (None, f"(the index's “{name}”) is no one's name")
     return None, f"is a {kind}"
 
 
