@@ -95,8 +95,12 @@ def speakers(corpus: Corpus, analysis: Analysis, labels: dict, tally: Tally, kin
                           f"shown {got!r} ({found[0].how})")
 
 
-def event_dates(corpus: Corpus, analysis: Analysis, labels: dict, tally: Tally) -> None:
+def event_dates(corpus: Corpus, analysis: Analysis, labels: dict, tally: Tally, rows: Tally | None = None) -> None:
+    """`tally`: each labelled date expression, right when the tool dates it so; `rows`:
+    the timeline rows those expressions stand in, right when the row's date is the
+    labelled one (a row merges outlets: its date is its first dated mention's)."""
     by_file = {a.name.rsplit(".", 1)[0]: a.slug for a in corpus.articles}
+    row_of = {id(m): e for e in analysis.timeline.events for m in e.mentions}
     for art in labels["articles"]:
         slug = by_file.get(art["file"].rsplit(".", 1)[0])
         for e in art.get("event_dates", []):
@@ -108,6 +112,11 @@ def event_dates(corpus: Corpus, analysis: Analysis, labels: dict, tally: Tally) 
                 tally.add(False, f"{art['file'][:8]} “{e['expression']}” not read as a date")
                 continue
             m = found[0]
+            row = row_of.get(id(m))
+            if rows is not None and row is not None and row.date is not None:
+                rows.add(row.date.isoformat()[: len(e["date"])] == e["date"],
+                         f"{art['file'][:8]} row {row.shown()} for “{e['expression']}” in “{e['sentence'][:40]}”: "
+                         f"labelled {e['date']}")
             shown = m.date.isoformat()[: len(e["date"])] if m.date else None
             tally.add(shown == e["date"], f"{art['file'][:8]} “{e['expression']}” in “{e['sentence'][:40]}”: "
                                            f"labelled {e['date']}, dated {m.shown()} ({m.derivation})")
@@ -161,6 +170,7 @@ def main() -> None:
         return
     said, named, dated, flagged, lines = Tally(), Tally(), Tally(), Tally(), Tally()
     held_said, held_named, held_dated = Tally(), Tally(), Tally()  # clusters kept out of tuning
+    rows, held_rows = Tally(), Tally()
     how: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for file in sorted(LABELS.glob("[0-9]*.json")):
@@ -170,21 +180,24 @@ def main() -> None:
             analysis = analyse(corpus, known=KnownNames.of(entities, corpus))
             held = labels.get("held_out", False)
             speakers(corpus, analysis, labels, held_said if held else said, how, held_named if held else named)
-            event_dates(corpus, analysis, labels, held_dated if held else dated)
+            event_dates(corpus, analysis, labels, held_dated if held else dated, held_rows if held else rows)
             disputes(corpus, analysis, labels, flagged)
         date_lines(Path(tmp), lines)
     print(json.dumps({"speakers": [said.right, said.total], "speakers_shown": [named.right, named.total], "event_dates": [dated.right, dated.total],
                       "disputed_flags": [flagged.right, flagged.total], "date_lines": [lines.right, lines.total],
                       "held_out_speakers": [held_said.right, held_said.total],
-                      "held_out_event_dates": [held_dated.right, held_dated.total]}))
+                      "held_out_event_dates": [held_dated.right, held_dated.total],
+                      "timeline_rows": [rows.right, rows.total], "held_out_timeline_rows": [held_rows.right, held_rows.total],
+                      "held_out_speakers_shown": [held_named.right, held_named.total]}))
     print(f"speakers right: {said}; of the quotes given a speaker, right: {named}; how: {dict(how)}")
-    print(f"event dates right: {dated}")
+    print(f"event dates right: {dated}; timeline rows they stand in, dated right: {rows}")
     print(f"held-out clusters: speakers right: {held_said}; given a speaker, right: {held_named}; "
-          f"event dates right: {held_dated}")
+          f"event dates right: {held_dated}; timeline rows right: {held_rows}")
     print(f"disputed flags that are real disputes: {flagged}")
     print(f"publication date lines read: {lines}")
     if args.show:
         for name, tally in (("speakers given and wrong", named), ("speakers", said), ("event dates", dated),
+                            ("timeline rows", rows), ("held out: timeline rows", held_rows),
                             ("held out: speakers", held_said), ("held out: event dates", held_dated),
                             ("disputed", flagged), ("date lines", lines)):
             print(f"\n{name}:")

@@ -245,3 +245,13 @@ def test_publications_nationalities_and_a_pages_furniture_are_no_speakers() -> N
     assert quotes["We ran and ran until we reached the sea."].speaker == "Maryam Violet"
     assert quotes["I can't believe she has gone from us."].speaker is None
     assert quotes["We have hired a security firm to help us"].speaker == "Equifax"
+
+
+def test_she_is_the_agent_of_a_passive_in_the_paragraph_before() -> None:
+    """News clusters: "... was recently singled out by prime minister Theresa May who
+    said ... / 'No-one wants to be known as the terrorists' platform,' she said." """
+    quotes = _settled([
+        "The app was recently singled out by prime minister Theresa May who said it was a place for criminals.",
+        "“No-one wants to be known as the terrorists' platform,” she said.",
+    ], {"Theresa May": "person"})
+    assert quotes["No-one wants to be known as the terrorists' platform"].speaker == "Theresa May"

@@ -288,7 +288,8 @@ def _persons(article: str, anchor: str, texts: dict[tuple[str, str], str], known
 
 # Just before a name: it is a preposition's object, not the sentence's subject ("For
 # Brian Buonassissi, ... it felt as if", news clusters).
-_OBJECT_BEFORE = re.compile(r"\b(?:for|to|with|of|by|from|about|against|at|on|in|like|than)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+# "by" is not among them: a passive's agent acts ("singled out by prime minister Theresa May").
+_OBJECT_BEFORE = re.compile(r"\b(?:for|to|with|of|from|about|against|at|on|in|like|than)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
 # A clause of its own before a later name: "..., and industry lobbyist Tom Brown disagreed".
