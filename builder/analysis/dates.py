@@ -7,6 +7,11 @@ Reading an absolute expression once found ("Sept. 3", "28th of April") is left t
 dateparser.parse, which knows month abbreviations and ordinals; its own guesses for
 what is missing (the year from today, the day from today in "June") are not used.
 
+A date without a year, or a weekday, takes the tense of its own clause, not of the
+sentence's ("Sunday's incident comes after ... said the airline will ..." is a past
+Sunday). A date that names a thing ("the tsunami of 2004") beside the sentence's own
+date is background: kept as a mention, no timeline event (issue 20).
+
 Every resolved date says how it was derived ("the Tuesday on or before 2025-04-29,
 the publication date"). A relative date in an article with no date stays unresolved
 rather than guessed, and so does a relative date inside a quote: "yesterday" there is

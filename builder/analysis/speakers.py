@@ -11,11 +11,16 @@ entity index is made, each is settled here, in reading order:
   place, an event, a work or a publication (an outlet of the corpus);
 - a description ("the statement", "a police spokesman", "his brother", "Carney's
   office") is kept when its last word is one that speaks (`SPEAKING_NOUNS`);
-- "he" or "she" is the first person the nearest sentence before it names (news puts
-  the subject first: "Still, Trump couldn't help but take a swipe at both Carney and
-  Pierre Poilievre. 'They both hated Trump,' he joked."), looked for in the quote's own
-  sentence, then back to the start of the paragraph before; when no sentence there
-  names a person, the quote's speaker is not named;
+- "he" or "she" is the subject of the nearest sentence before it that names a person
+  (news puts the subject first: "Still, Trump couldn't help but take a swipe at both
+  Carney and Pierre Poilievre. 'They both hated Trump,' he joked."), looked for back to
+  the start of the paragraph before, and only when the text makes it plain: not when
+  that sentence names its person after a preposition ("For Brian Buonassissi, ..."),
+  speaks of someone described ("the captain ... said"), or names several people with
+  clauses of their own ("..., and industry lobbyist Tom Brown disagreed"); else the
+  quote's speaker is not named;
+- never a publication ("Newsweek", "the New York Times"), a nationality's adjective
+  ("Israeli"), or a name opened by a word that describes ("Devastated Hayley");
 - a quote that goes on from the one before it has that one's speaker.
 
 Whatever is left is "speaker not named" on the page: expected ambiguity, not a guess.
@@ -155,7 +160,7 @@ def _settle(q: Quote, previous: Quote | None, order: list[str], known: KnownName
 _PUBLICATION_HEADS = frozenset("""times post news daily journal tribune herald gazette mirror monitor telegraph
 guardian zeitung monde today chronicle magazine inquirer examiner""".split())
 _PUBLICATION_NAMES = frozenset("""newsweek time ktla sz politico axios buzzfeed tmz forbes fortune wired variety
-people cnbc msnbc nhk kcna yonhap kyodo tass interfax""".split())
+people cnbc msnbc nhk kcna yonhap kyodo tass interfax mirror""".split())
 # A nationality's adjective is no speaker ("Israeli", "German", "South Korean"): a
 # group speaks in the plural ("Palestinians").
 _ADJECTIVE_ENDING = re.compile(r"(?:i|ese|ish|ch|an)$")
