@@ -138,3 +138,12 @@ def test_the_timeline_dates_the_event_by_what_the_sentence_reports() -> None:
     events = analyse(corpus).timeline.events
     assert [e.shown() for e in events] == ["2025-03-09"]
     assert "on or before 2025-03-11" in events[0].mentions[0].derivation
+
+
+def test_a_weekday_written_beside_a_date_is_that_date() -> None:
+    """Issue 20: a speech "on Monday, 1 May" was dated by the weekday alone, to the
+    Monday before the publication date."""
+    monday = dt.date(2017, 5, 8)
+    assert _dates("On Monday, 1 May, she said it.", monday) == [("Monday, 1 May", "2017-05-01")]
+    assert _dates("The vote on Tuesday, Sept. 3, 2025 passed.", monday) == [("Tuesday, Sept. 3, 2025", "2025-09-03")]
+    assert _dates("They met on Monday and again on May 1.", monday) == [("on Monday", "2017-05-08"), ("May 1", "2017-05-01")]

@@ -46,15 +46,18 @@ _NUMBER_WORDS = {
 }
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_WEEKDAY_BEFORE = rf"(?:(?:{'|'.join(_WEEKDAYS)}),?\s+(?:the\s+)?)?"
 
 # Order matters: the first pattern to claim characters keeps them.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    # A weekday written beside the date is part of it: "on Monday, 1 May" is 1 May,
+    # not the Monday before the publication date (issue 20: a speech on 5 May dated 2 May).
     ("month-day", re.compile(
-        rf"\b(?P<text>(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\d:])"
+        rf"\b{_WEEKDAY_BEFORE}(?P<text>(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\d:])"
         rf"(?:,?\s+(?P<y>\d{{4}})\b|\s+(?P<yrel>last|this|next) year\b)?")),
     ("day-month", re.compile(
-        rf"\b(?P<text>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES}))"
+        rf"\b{_WEEKDAY_BEFORE}(?P<text>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES}))"
         rf"(?:,?\s+(?P<y>\d{{4}})\b|\s+(?P<yrel>last|this|next) year\b)?")),
     ("month-year", re.compile(rf"\b(?P<text>(?:{_MONTH_NAMES}))\s+(?P<y>\d{{4}})\b")),
     ("relative-month", re.compile(rf"\b(?P<rel>last|next|this)\s+(?P<text>{_MONTH_NAMES})\b")),
