@@ -67,12 +67,13 @@ def _keys(name: str | None) -> set[str]:
 
 
 def speakers(corpus: Corpus, analysis: Analysis, labels: dict, tally: Tally, kinds: Counter[str],
-             shown: Tally) -> None:
+             shown: Tally, grouped: Tally | None = None) -> None:
     """`tally`: every labelled quote the tool finds, right when its speaker is the
     labelled one (or none for none); `shown`: the quotes the tool gives a speaker,
     right when it is the labelled one (a wrong speaker misleads; "not named" does not)."""
     by_file = {a.name.rsplit(".", 1)[0]: a.slug for a in corpus.articles}
     quotes = list(analysis.quotes.all())
+    group_of = {id(q): g for g in analysis.quotes.groups for q in g.quotes}
     for art in labels["articles"]:
         slug = by_file.get(art["file"].rsplit(".", 1)[0])
         for q in art.get("quotes", []):
@@ -91,6 +92,12 @@ def speakers(corpus: Corpus, analysis: Analysis, labels: dict, tally: Tally, kin
             kinds[found[0].how.split(",")[0] if got else "none"] += 1
             if got is not None:
                 shown.add(ok, f"{art['file'][:8]} “{q['text'][:40]}”: labelled {q.get('speaker')!r}, shown {got!r}")
+            group = group_of.get(id(found[0]))
+            if grouped is not None and group is not None and group.speaker is not None:
+                # The briefing shows a quote once for all outlets, under its group's speaker.
+                grouped.add(bool(_keys(group.speaker) & wanted) if q.get("speaker") else False,
+                            f"{art['file'][:8]} “{q['text'][:40]}”: labelled {q.get('speaker')!r}, "
+                            f"its group shown under {group.speaker!r}")
             tally.add(ok, f"{art['file'][:8]} “{q['text'][:40]}”: labelled {q.get('speaker')!r}, "
                           f"shown {got!r} ({found[0].how})")
 
@@ -171,6 +178,7 @@ def main() -> None:
     said, named, dated, flagged, lines = Tally(), Tally(), Tally(), Tally(), Tally()
     held_said, held_named, held_dated = Tally(), Tally(), Tally()  # clusters kept out of tuning
     rows, held_rows = Tally(), Tally()
+    grouped, held_grouped = Tally(), Tally()
     how: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for file in sorted(LABELS.glob("[0-9]*.json")):
@@ -179,7 +187,8 @@ def main() -> None:
             entities: EntityIndex = index_entities(corpus, CLUSTERS / labels["cluster_dir"])
             analysis = analyse(corpus, known=KnownNames.of(entities, corpus))
             held = labels.get("held_out", False)
-            speakers(corpus, analysis, labels, held_said if held else said, how, held_named if held else named)
+            speakers(corpus, analysis, labels, held_said if held else said, how, held_named if held else named,
+                     held_grouped if held else grouped)
             event_dates(corpus, analysis, labels, held_dated if held else dated, held_rows if held else rows)
             disputes(corpus, analysis, labels, flagged)
         date_lines(Path(tmp), lines)
@@ -188,8 +197,11 @@ def main() -> None:
                       "held_out_speakers": [held_said.right, held_said.total],
                       "held_out_event_dates": [held_dated.right, held_dated.total],
                       "timeline_rows": [rows.right, rows.total], "held_out_timeline_rows": [held_rows.right, held_rows.total],
-                      "held_out_speakers_shown": [held_named.right, held_named.total]}))
+                      "held_out_speakers_shown": [held_named.right, held_named.total],
+                      "grouped_speakers_shown": [grouped.right, grouped.total],
+                      "held_out_grouped_speakers_shown": [held_grouped.right, held_grouped.total]}))
     print(f"speakers right: {said}; of the quotes given a speaker, right: {named}; how: {dict(how)}")
+    print(f"quotes as the briefing groups them, given a speaker, right: {grouped} (held out: {held_grouped})")
     print(f"event dates right: {dated}; timeline rows they stand in, dated right: {rows}")
     print(f"held-out clusters: speakers right: {held_said}; given a speaker, right: {held_named}; "
           f"event dates right: {held_dated}; timeline rows right: {held_rows}")
@@ -198,6 +210,7 @@ def main() -> None:
     if args.show:
         for name, tally in (("speakers given and wrong", named), ("speakers", said), ("event dates", dated),
                             ("timeline rows", rows), ("held out: timeline rows", held_rows),
+                            ("grouped quotes' speakers", grouped), ("held out: grouped quotes' speakers", held_grouped),
                             ("held out: speakers", held_said), ("held out: event dates", held_dated),
                             ("disputed", flagged), ("date lines", lines)):
             print(f"\n{name}:")
