@@ -147,3 +147,20 @@ def test_a_weekday_written_beside_a_date_is_that_date() -> None:
     assert _dates("On Monday, 1 May, she said it.", monday) == [("Monday, 1 May", "2017-05-01")]
     assert _dates("The vote on Tuesday, Sept. 3, 2025 passed.", monday) == [("Tuesday, Sept. 3, 2025", "2025-09-03")]
     assert _dates("They met on Monday and again on May 1.", monday) == [("on Monday", "2017-05-08"), ("May 1", "2017-05-01")]
+
+
+@pytest.mark.parametrize("text", [
+    "Updated at 9:50 p.m. ET Thursday",
+    "12:47 a.m. Nov. 3, 2016.",
+    "• This article was amended on 4 November 2016.",
+    "Saturday, September 16",
+])
+def test_a_pages_time_stamp_is_no_event(text: str) -> None:
+    """News clusters (issue 20: date lines are metadata, never timeline events): a
+    stamp left in the text keeps its date as a mention, with why it is no event."""
+    (mention,) = in_sentence(Span("a", "p", 0, len(text), text), TUESDAY)
+    assert mention.background and "time stamp" in mention.derivation
+    # With words of its own, a sentence that opens with an update's date reports something.
+    (update,) = in_sentence(Span("a", "p", 0, 62, "Update, Nov. 15, 4pm: Equifax sent Gizmodo the following statement:"),
+                            TUESDAY)
+    assert not update.background

@@ -173,7 +173,34 @@ def in_sentence(sentence: Span, published: dt.date | None, quoted: tuple[tuple[i
             taken.append((m.start(), m.end()))
             out.append(DateMention(sentence.within(m.start(), m.end()), sentence, date, precision, derivation, relative))
     out.sort(key=lambda d: d.span.start)
-    return _mark_background(out, text)
+    return _mark_stamps(_mark_background(out, text), text)
+
+
+# What may stand beside a date in a page's time stamp: times, zones, weekdays, "Updated
+# at", "This article was amended on", punctuation.
+_STAMP_FILLER = re.compile(
+    rf"^(?:\s|[|•·,:;.()\[\]/–—-]|\d{{1,2}}[:.]\d{{2}}|\d{{1,2}}\s*[ap]\.?m\.?|a\.m\.|p\.m\.|"
+    rf"(?:{'|'.join(_WEEKDAYS)})\b|\b(?:ET|EST|EDT|GMT|BST|UTC|PT|PST|PDT|CT|local time)\b|"
+    r"\b(?:updated?|published|posted|amended|modified|corrected|last|at|on|this article was)\b)*$",
+    re.I,
+)
+
+
+def _mark_stamps(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """A sentence that is only a page's time stamp ("Updated at 9:50 p.m. ET Thursday",
+    "12:47 a.m. Nov. 3, 2016.", "This article was amended on 4 November 2016", news
+    clusters) dates the page, not an event: its date is no timeline event (issue 20)."""
+    if not mentions or len(text.split()) > 12:
+        return mentions
+    offset = mentions[0].sentence.start
+    rest = text
+    for m in mentions:
+        s, e = m.span.start - offset, m.span.end - offset
+        rest = rest[:s] + " " * (e - s) + rest[e:]
+    if not _STAMP_FILLER.match(rest):
+        return mentions
+    return [replace(m, background=True, derivation=f"{m.derivation}; a time stamp of the page, not an event")
+            for m in mentions]
 
 
 def _unquoted(text: str, offset: int, quoted: tuple[tuple[int, int], ...]) -> str:
