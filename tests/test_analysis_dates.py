@@ -164,3 +164,23 @@ def test_a_pages_time_stamp_is_no_event(text: str) -> None:
     (update,) = in_sentence(Span("a", "p", 0, 62, "Update, Nov. 15, 4pm: Equifax sent Gizmodo the following statement:"),
                             TUESDAY)
     assert not update.background
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The road will stay closed until Friday.", [("Friday", "2025-05-02")]),
+    ("The council will decide after Friday's hearing.", [("Friday's", "2025-05-02")]),
+    ("The road was closed until Friday.", [("Friday", "2025-04-25")]),
+])
+def test_a_word_that_governs_the_date_starts_no_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text) == expected
+
+
+def test_a_relative_clause_ends_at_its_comma() -> None:
+    wednesday = dt.date(2025, 4, 30)
+    assert _dates("The council, which will meet on Friday, voted on Tuesday.", wednesday) == [
+        ("on Friday", "2025-05-02"), ("on Tuesday", "2025-04-29"),
+    ]
+
+
+def test_a_sentence_opening_with_the_word_before_its_date() -> None:
+    assert _dates("Since Monday the road has been closed.") == [("Monday", "2025-04-28")]

@@ -99,6 +99,7 @@ _WEEKDAY_RANGE = re.compile(
 _CLAUSE = re.compile(
     r";|\s[—–]\s|\b(?:that|after|before|when|which|who|while|because|although|though|but|whereas|where|"
     r"since|until|so)\b(?!['’])", re.I)
+_RELATIVE = re.compile(r",\s*(?:which|who)\b")
 _TO_BE = re.compile(r"\b(?:to be|to go)\s+\w+(?:ed|en)\b|\bto be held\b|\bupcoming\b", re.I)
 _PERFECT = re.compile(r"\bhad\b|\bwas\b|\bwere\b", re.I)
 # A date naming a thing: "the tsunami of 2004", "the April 2007 shooting", "its 2015 vote".
@@ -220,8 +221,14 @@ def _future(text: str, start: int, end: int) -> bool:
     told employees last month that the airline will implement training" the Sunday is
     past; in "said on Monday evening that it would" the Monday is. A deadline ("by
     Friday") and a passive to come ("to be voted on Thursday") look ahead."""
-    cuts = [0, *(m.start() for m in _CLAUSE.finditer(text)), len(text)]
-    left = max(c for c in cuts if c <= start)
+    words = [m.start() for m in _CLAUSE.finditer(text)]
+    # A relative clause between commas ends at its comma: "The council, which will meet
+    # on Friday, voted on Tuesday."
+    commas = [comma for m in _RELATIVE.finditer(text) if (comma := text.find(",", m.end())) > 0]
+    cuts = [0, *words, *commas, len(text)]
+    # A word that governs the date itself ("until Friday", "after Friday's vote") is a
+    # preposition there, not a clause's start.
+    left = max(c for c in cuts if c <= start and (c == 0 or c not in words or len(text[c:start].split()) > 3))
     right = min(c for c in cuts if c >= end)
     clause = text[left:right]
     if _FUTURE.search(clause) or _TO_BE.search(clause):
