@@ -184,3 +184,11 @@ def test_a_relative_clause_ends_at_its_comma() -> None:
 
 def test_a_sentence_opening_with_the_word_before_its_date() -> None:
     assert _dates("Since Monday the road has been closed.") == [("Monday", "2025-04-28")]
+
+
+def test_after_a_noun_opens_no_clause_seed_003() -> None:
+    """Seed 003, published 2025-03-28: "... will begin comprehensive negotiations ...
+    immediately after the Canadian election on April 28" is the April to come."""
+    text = ("Carney's office said in a statement they will begin comprehensive negotiations immediately "
+            "after the Canadian election on April 28.")
+    assert _dates(text, dt.date(2025, 3, 28)) == [("April 28", "2025-04-28")]

@@ -255,3 +255,13 @@ def test_she_is_the_agent_of_a_passive_in_the_paragraph_before() -> None:
         "“No-one wants to be known as the terrorists' platform,” she said.",
     ], {"Theresa May": "person"})
     assert quotes["No-one wants to be known as the terrorists' platform"].speaker == "Theresa May"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Canadian Prime Minister's Office in a statement said that the two leaders also “agreed to meet in person soon.”",
+    "The Prime Minister's Bureau rejected the claims, stating, “The decision has no connection to the meeting.”",
+])
+def test_an_office_opening_the_sentence_is_its_subject(sentence: str) -> None:
+    """Seed 002 and news clusters, with and without "The" in the name found."""
+    (quote,) = _settled([sentence], {}).values()
+    assert quote.speaker and ("Office" in quote.speaker or "Bureau" in quote.speaker)

@@ -99,6 +99,9 @@ _WEEKDAY_RANGE = re.compile(
 _CLAUSE = re.compile(
     r";|\s[—–]\s|\b(?:that|after|before|when|which|who|while|because|although|though|but|whereas|where|"
     r"since|until|so)\b(?!['’])", re.I)
+_PREPOSITION_OR_CONJUNCTION = re.compile(r"after|before|since|until", re.I)
+_FINITE = re.compile(r"\b(?:[a-z]{3,}ed|is|was|are|were|has|had|have|said|says|told|tells|will|would|did|does|do|"
+                     r"began|begins|went|goes|came|comes|took|takes|made|makes|left|met|won|lost)\b")
 _RELATIVE = re.compile(r",\s*(?:which|who)\b")
 _TO_BE = re.compile(r"\b(?:to be|to go)\s+\w+(?:ed|en)\b|\bto be held\b|\bupcoming\b", re.I)
 _PERFECT = re.compile(r"\bhad\b|\bwas\b|\bwere\b", re.I)
@@ -221,7 +224,13 @@ def _future(text: str, start: int, end: int) -> bool:
     told employees last month that the airline will implement training" the Sunday is
     past; in "said on Monday evening that it would" the Monday is. A deadline ("by
     Friday") and a passive to come ("to be voted on Thursday") look ahead."""
-    words = [m.start() for m in _CLAUSE.finditer(text)]
+    found = list(_CLAUSE.finditer(text))
+    # "after", "before", "since", "until" open a clause only when a verb follows before
+    # the next cut: "comes after the CEO told staff" does, "will begin immediately after
+    # the election on April 28" (seed 003) does not.
+    words = [m.start() for k, m in enumerate(found)
+             if not _PREPOSITION_OR_CONJUNCTION.fullmatch(m.group(0))
+             or _FINITE.search(text, m.end(), found[k + 1].start() if k + 1 < len(found) else len(text))]
     # A relative clause between commas ends at its comma: "The council, which will meet
     # on Friday, voted on Tuesday."
     commas = [comma for m in _RELATIVE.finditer(text) if (comma := text.find(",", m.end())) > 0]

@@ -264,7 +264,8 @@ _OPENERS = re.compile(r"^(?:[\s“”\"'‘’(]|(?:But|And|Still|However|Meanwh
 
 def _opens(sentence: str, subject: str) -> bool:
     """Whether the sentence opens with `subject` (after "But", "Still", quotation marks)."""
-    return sentence[_OPENERS.match(sentence).end():].startswith(subject)  # type: ignore[union-attr]
+    rest = sentence[_OPENERS.match(sentence).end():]  # type: ignore[union-attr]
+    return rest.startswith(subject) or rest.startswith(subject.removeprefix("The ").removeprefix("the "))
 
 
 def _opening_person(q: Quote, known: KnownNames) -> str | None:
