@@ -175,11 +175,18 @@ def test_a_word_that_governs_the_date_starts_no_clause(text: str, expected: list
     assert _dates(text) == expected
 
 
-def test_a_relative_clause_ends_at_its_comma() -> None:
-    wednesday = dt.date(2025, 4, 30)
-    assert _dates("The council, which will meet on Friday, voted on Tuesday.", wednesday) == [
-        ("on Friday", "2025-05-02"), ("on Tuesday", "2025-04-29"),
-    ]
+def test_a_clause_without_a_past_verb_takes_the_main_clauses_tense() -> None:
+    """News clusters: "Disney hopes audiences will be equally happy when 'Avengers:
+    Infinity War' reaches theaters May 4" (published in February) is the May to come;
+    "Another 24.5 inches fell by Tuesday night" is a past Tuesday; the dashes of "when it
+    departs on its first test flight — as early as Tuesday — the Heavy will be" cut nothing."""
+    february = dt.date(2018, 2, 5)
+    assert _dates("Disney hopes audiences will be happy when the film reaches theaters May 4.", february) == [
+        ("May 4", "2018-05-04")]
+    assert _dates("Another 24.5 inches fell by Tuesday night, bringing the total to 62.9 inches.") == [
+        ("Tuesday night", "2025-04-29")]
+    assert _dates("But when it departs on its first flight — as early as Tuesday — the rocket will be the most "
+                  "powerful.", dt.date(2018, 2, 1)) == [("Tuesday", "2018-02-06")]
 
 
 def test_a_sentence_opening_with_the_word_before_its_date() -> None:
@@ -192,3 +199,11 @@ def test_after_a_noun_opens_no_clause_seed_003() -> None:
     text = ("Carney's office said in a statement they will begin comprehensive negotiations immediately "
             "after the Canadian election on April 28.")
     assert _dates(text, dt.date(2025, 3, 28)) == [("April 28", "2025-04-28")]
+
+
+def test_a_weekday_beside_a_date_without_a_year_picks_the_year() -> None:
+    """News clusters: "Gavin Rossdale said Monday, August 3" in a 2018 gallery is 2015,
+    the year in which August 3 was a Monday."""
+    (mention,) = in_sentence(Span("a", "p", 0, 40, "Gavin Rossdale said Monday, August 3."), dt.date(2018, 2, 12))
+    assert mention.shown() == "2015-08-03" and "falls on a Monday" in mention.derivation
+    assert _dates("On Monday, 1 May, she said it.", dt.date(2017, 5, 8)) == [("Monday, 1 May", "2017-05-01")]

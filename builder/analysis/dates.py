@@ -46,7 +46,7 @@ _NUMBER_WORDS = {
 }
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_WEEKDAY_BEFORE = rf"(?:(?:{'|'.join(_WEEKDAYS)}),?\s+(?:the\s+)?)?"
+_WEEKDAY_BEFORE = rf"(?:(?P<wdp>{'|'.join(_WEEKDAYS)}),?\s+(?:the\s+)?)?"
 
 # Order matters: the first pattern to claim characters keeps them.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -97,12 +97,18 @@ _WEEKDAY_RANGE = re.compile(
 )
 # Where a clause starts, for its tense: a semicolon or dash, a subordinating word.
 _CLAUSE = re.compile(
-    r";|\s[—–]\s|\b(?:that|after|before|when|which|who|while|because|although|though|but|whereas|where|"
+    r";|\b(?:that|after|before|when|which|who|while|because|although|though|but|whereas|where|"
     r"since|until|so)\b(?!['’])", re.I)
 _PREPOSITION_OR_CONJUNCTION = re.compile(r"after|before|since|until", re.I)
 _FINITE = re.compile(r"\b(?:[a-z]{3,}ed|is|was|are|were|has|had|have|said|says|told|tells|will|would|did|does|do|"
                      r"began|begins|went|goes|came|comes|took|takes|made|makes|left|met|won|lost)\b")
-_RELATIVE = re.compile(r",\s*(?:which|who)\b")
+# "must be filed", "is expected": a participle after these is no past tense.
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|to|has|have)\s+$", re.I)
+# A verb in the past: a regular one, or a common irregular one.
+_PAST = re.compile(
+    r"\b(?:[a-z]{2,}(?<!e)ed|did|said|told|made|took|came|went|fell|left|met|won|lost|began|gave|got|saw|became|"
+    r"brought|thought|found|held|kept|ran|sent|spent|built|paid|stood|wrote|spoke|broke|chose|drove|knew|grew|"
+    r"threw|flew|drew|rose|struck|sold|bought|caught|fought|sought|led|fled|hid|bit|lit|shot)\b")
 _TO_BE = re.compile(r"\b(?:to be|to go)\s+\w+(?:ed|en)\b|\bto be held\b|\bupcoming\b", re.I)
 _PERFECT = re.compile(r"\bhad\b|\bwas\b|\bwere\b", re.I)
 # A date naming a thing: "the tsunami of 2004", "the April 2007 shooting", "its 2015 vote".
@@ -222,8 +228,11 @@ def _future(text: str, start: int, end: int) -> bool:
     """Whether the clause holding the date (text[start:end]) is in the future tense. The
     clause's, not the sentence's (issue 20): in "Sunday's incident comes after the CEO
     told employees last month that the airline will implement training" the Sunday is
-    past; in "said on Monday evening that it would" the Monday is. A deadline ("by
-    Friday") and a passive to come ("to be voted on Thursday") look ahead."""
+    past; in "said on Monday evening that it would" the Monday is. A subordinate clause
+    with no past verb of its own takes the main clause's tense ("audiences will be happy
+    when the film reaches theaters May 4"). A deadline ("by Friday") and a passive to
+    come ("to be voted on Thursday") look ahead, unless the clause is in the past ("fell
+    by Tuesday night")."""
     found = list(_CLAUSE.finditer(text))
     # "after", "before", "since", "until" open a clause only when a verb follows before
     # the next cut: "comes after the CEO told staff" does, "will begin immediately after
@@ -231,19 +240,22 @@ def _future(text: str, start: int, end: int) -> bool:
     words = [m.start() for k, m in enumerate(found)
              if not _PREPOSITION_OR_CONJUNCTION.fullmatch(m.group(0))
              or _FINITE.search(text, m.end(), found[k + 1].start() if k + 1 < len(found) else len(text))]
-    # A relative clause between commas ends at its comma: "The council, which will meet
-    # on Friday, voted on Tuesday."
-    commas = [comma for m in _RELATIVE.finditer(text) if (comma := text.find(",", m.end())) > 0]
-    cuts = [0, *words, *commas, len(text)]
+    cuts = [0, *words, len(text)]
     # A word that governs the date itself ("until Friday", "after Friday's vote") is a
     # preposition there, not a clause's start.
-    left = max(c for c in cuts if c <= start and (c == 0 or c not in words or len(text[c:start].split()) > 3))
+    left = max(c for c in cuts if c <= start and (c == 0 or len(text[c:start].split()) > 3))
     right = min(c for c in cuts if c >= end)
     clause = text[left:right]
     if _FUTURE.search(clause) or _TO_BE.search(clause):
         return True
+    past = _PERFECT.search(clause) or any(not _PASSIVE_BEFORE.search(clause, 0, m.start()) for m in _PAST.finditer(clause))
     before = text[max(left, start - 4):start]
-    return before.rstrip().casefold().endswith("by") and not _PERFECT.search(clause)
+    if before.rstrip().casefold().endswith("by") and not past:
+        return True
+    if left > 0 and not past and words:
+        main = text[: words[0]]
+        return bool(_FUTURE.search(main) or _TO_BE.search(main))
+    return False
 
 
 def _mark_background(mentions: list[DateMention], text: str) -> list[DateMention]:
@@ -325,6 +337,12 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None, future: boo
             year = published.year + {"last": -1, "this": 0, "next": 1}[yrel]
             date = _safe_date(year, month, day or 1)
             return None if date is None else (date, precision, f"“{yrel} year” relative to {pub}", True)
+        weekday = m.groupdict().get("wdp")
+        if weekday and day and (matching := _year_of_weekday(published, month, day, _WEEKDAYS.index(weekday), future)):
+            # "said Monday, August 3" (news clusters, published in 2018): the year in
+            # which August 3 was a Monday, 2015, not the last August 3.
+            return (matching, precision, f"the year in which {m['text']} falls on a {weekday}, "
+                                         f"{'from' if future else 'up to'} {pub}", True)
         date = _year_by_tense(published, month, day or 1, future)
         if date is None:
             return None
@@ -391,6 +409,17 @@ def _year_by_tense(published: dt.date, month: int, day: int, future: bool) -> dt
     if future:
         return min((d for d in candidates if (d.year, d.month) >= month_of), default=None)
     return max((d for d in candidates if (d.year, d.month) <= month_of), default=None)
+
+
+def _year_of_weekday(published: dt.date, month: int, day: int, weekday: int, future: bool) -> dt.date | None:
+    """The date `month`-`day` falling on `weekday` nearest the publication date, within
+    seven years: before it in the past tense, after it in the future, give or take a
+    week (a photo "on Friday, July 15" in an article dated the 14th, news clusters)."""
+    slack = dt.timedelta(days=7)
+    found = [d for y in range(published.year - 7, published.year + 8)
+             if (d := _safe_date(y, month, day)) is not None and d.weekday() == weekday
+             and (d >= published - slack if future else d <= published + slack)]
+    return min(found, key=lambda d: abs((d - published).days), default=None)
 
 
 def _weekday(m: re.Match[str], published: dt.date, future: bool, pub: str) -> _Resolved:
