@@ -73,12 +73,13 @@ def _keys(name: str | None) -> set[str]:
 
 
 def speakers(corpus: Corpus, analysis: Analysis, labels: dict, tally: Tally, kinds: Counter[str],
-             shown: Tally) -> None:
+             shown: Tally, grouped: Tally | None = None) -> None:
     """`tally`: every labelled quote the tool finds, right when its speaker is the
     labelled one (or none for none); `shown`: the quotes the tool gives a speaker,
     right when it is the labelled one (a wrong speaker misleads; "not named" does not)."""
     by_file = {a.name.rsplit(".", 1)[0]: a.slug for a in corpus.articles}
     quotes = list(analysis.quotes.all())
+    group_of = {id(q): g for g in analysis.quotes.groups for q in g.quotes}
     for art in labels["articles"]:
         slug = by_file.get(art["file"].rsplit(".", 1)[0])
         for q in art.get("quotes", []):
@@ -97,27 +98,50 @@ def speakers(corpus: Corpus, analysis: Analysis, labels: dict, tally: Tally, kin
             kinds[found[0].how.split(",")[0] if got else "none"] += 1
             if got is not None:
                 shown.add(ok, f"{art['file'][:8]} “{q['text'][:40]}”: labelled {q.get('speaker')!r}, shown {got!r}")
+            group = group_of.get(id(found[0]))
+            if grouped is not None and group is not None and group.speaker is not None:
+                # The briefing shows a quote once for all outlets, under its group's speaker.
+                grouped.add(bool(_keys(group.speaker) & wanted) if q.get("speaker") else False,
+                            f"{art['file'][:8]} “{q['text'][:40]}”: labelled {q.get('speaker')!r}, "
+                            f"its group shown under {group.speaker!r}")
             tally.add(ok, f"{art['file'][:8]} “{q['text'][:40]}”: labelled {q.get('speaker')!r}, "
                           f"shown {got!r} ({found[0].how})")
 
 
-def event_dates(corpus: Corpus, analysis: Analysis, labels: dict, tally: Tally) -> None:
+def event_dates(corpus: Corpus, analysis: Analysis, labels: dict, tally: Tally, rows: Tally | None = None) -> None:
+    """`tally`: each labelled date expression, right when the tool dates it so; `rows`:
+    the timeline rows those expressions stand in, right when the row's date is the
+    labelled one (a row merges outlets: its date is its first dated mention's)."""
     by_file = {a.name.rsplit(".", 1)[0]: a.slug for a in corpus.articles}
+    row_of = {id(m): e for e in analysis.timeline.events for m in e.mentions}
     for art in labels["articles"]:
         slug = by_file.get(art["file"].rsplit(".", 1)[0])
         for e in art.get("event_dates", []):
             if slug is None or not e.get("date"):
                 continue
-            found = [m for m in analysis.dates if m.span.article == slug and m.span.text == e["expression"]
-                     and e["sentence"][:20] in m.sentence.text]
-            found = found or [m for m in analysis.dates if m.span.article == slug and m.span.text == e["expression"]]
+            mine = [m for m in analysis.dates if m.span.article == slug and _bare(m.span.text) == _bare(e["expression"])]
+            found = [m for m in mine if e["sentence"][:20] in m.sentence.text] or mine
             if not found:
                 tally.add(False, f"{art['file'][:8]} “{e['expression']}” not read as a date")
                 continue
             m = found[0]
+            row = row_of.get(id(m))
+            if rows is not None and row is not None and row.date is not None:
+                rows.add(row.date.isoformat()[: len(e["date"])] == e["date"],
+                         f"{art['file'][:8]} row {row.shown()} for “{e['expression']}” in “{e['sentence'][:40]}”: "
+                         f"labelled {e['date']}")
             shown = m.date.isoformat()[: len(e["date"])] if m.date else None
             tally.add(shown == e["date"], f"{art['file'][:8]} “{e['expression']}” in “{e['sentence'][:40]}”: "
                                            f"labelled {e['date']}, dated {m.shown()} ({m.derivation})")
+
+
+def _bare(expression: str) -> str:
+    """An expression without the words a pattern may or may not take in with it: "on
+    Monday", "late on Thursday" and "Monday" are one label."""
+    words = expression.casefold().replace("’", "'").split()
+    while len(words) > 1 and words[0] in ("on", "late", "early", "earlier", "later"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def disputes(corpus: Corpus, analysis: Analysis, labels: dict, flags: Tally, found: Tally,
@@ -187,6 +211,9 @@ def main() -> None:
         return
     said, named, dated, flagged, lines = Tally(), Tally(), Tally(), Tally(), Tally()
     disputes_found, sequences = Tally(), Tally()
+    held_said, held_named, held_dated = Tally(), Tally(), Tally()  # clusters kept out of tuning
+    rows, held_rows = Tally(), Tally()
+    grouped, held_grouped = Tally(), Tally()
     how: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for file in sorted(LABELS.glob("[0-9]*.json")):
@@ -194,22 +221,38 @@ def main() -> None:
             corpus = _load(CLUSTERS / labels["cluster_dir"], "json", Path(tmp))
             entities: EntityIndex = index_entities(corpus, CLUSTERS / labels["cluster_dir"])
             analysis = analyse(corpus, known=KnownNames.of(entities, corpus))
-            speakers(corpus, analysis, labels, said, how, named)
-            event_dates(corpus, analysis, labels, dated)
+            held = labels.get("held_out", False)
+            speakers(corpus, analysis, labels, held_said if held else said, how, held_named if held else named,
+                     held_grouped if held else grouped)
+            event_dates(corpus, analysis, labels, held_dated if held else dated, held_rows if held else rows)
             disputes(corpus, analysis, labels, flagged, disputes_found, sequences)
         date_lines(Path(tmp), lines)
     print(json.dumps({"speakers": [said.right, said.total], "speakers_shown": [named.right, named.total], "event_dates": [dated.right, dated.total],
                       "disputed_flags": [flagged.right, flagged.total],
                       "disputes_found": [disputes_found.right, disputes_found.total],
-                      "evolving_shown": [sequences.right, sequences.total], "date_lines": [lines.right, lines.total]}))
+                      "evolving_shown": [sequences.right, sequences.total], "date_lines": [lines.right, lines.total],
+                      "held_out_speakers": [held_said.right, held_said.total],
+                      "held_out_event_dates": [held_dated.right, held_dated.total],
+                      "timeline_rows": [rows.right, rows.total], "held_out_timeline_rows": [held_rows.right, held_rows.total],
+                      "held_out_speakers_shown": [held_named.right, held_named.total],
+                      "grouped_speakers_shown": [grouped.right, grouped.total],
+                      "held_out_grouped_speakers_shown": [held_grouped.right, held_grouped.total]}))
     print(f"speakers right: {said}; of the quotes given a speaker, right: {named}; how: {dict(how)}")
-    print(f"event dates right: {dated}")
+    print(f"quotes as the briefing groups them, given a speaker, right: {grouped} (held out: {held_grouped})")
+    print(f"event dates right: {dated}; timeline rows they stand in, dated right: {rows}")
+    print(f"held-out clusters: speakers right: {held_said}; given a speaker, right: {held_named}; "
+          f"event dates right: {held_dated}; timeline rows right: {held_rows}")
     print(f"disputed flags that are real disputes (precision): {flagged}")
     print(f"labelled disputes flagged (recall): {disputes_found}")
     print(f"labelled evolving figures shown as a sequence: {sequences}")
     print(f"publication date lines read: {lines}")
     if args.show:
-        for name, tally in (("speakers given and wrong", named), ("speakers", said), ("event dates", dated), ("disputed", flagged), ("disputes missed", disputes_found), ("evolving", sequences), ("date lines", lines)):
+        for name, tally in (("speakers given and wrong", named), ("speakers", said), ("event dates", dated),
+                            ("timeline rows", rows), ("held out: timeline rows", held_rows),
+                            ("grouped quotes' speakers", grouped), ("held out: grouped quotes' speakers", held_grouped),
+                            ("held out: speakers", held_said), ("held out: event dates", held_dated),
+                            ("disputed", flagged), ("disputes missed", disputes_found), ("evolving", sequences),
+                            ("date lines", lines)):
             print(f"\n{name}:")
             for why in tally.wrong:
                 print("  -", why)

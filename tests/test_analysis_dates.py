@@ -100,3 +100,110 @@ def test_the_timeline_is_in_date_order_with_undated_events_last() -> None:
     )
     events = analyse(corpus).timeline.events
     assert [e.shown() for e in events] == ["2025-03-09", "2025-04", "unresolved"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 20: the tense of the clause holding the date, not of the whole sentence.
+    ("Sunday's incident comes after the chief executive told staff last month that the airline will "
+     "implement training.", [("Sunday's", "2025-04-27"), ("last month", "2025-03")]),
+    ("The ministry said on Monday evening that it would cut rates.", [("on Monday evening", "2025-04-28")]),
+    ("The council, which will meet on Friday, voted on Tuesday.", [("on Friday", "2025-05-02"), ("on Tuesday", "2025-04-29")]),
+    # A passive to come and a deadline look ahead ...
+    ("The bill is to be voted on Thursday.", [("on Thursday", "2025-05-01")]),
+    ("The report must be filed by Friday.", [("Friday", "2025-05-02")]),
+    # ... unless the clause is told in the past.
+    ("By Friday, the toll had risen to 84.", [("Friday", "2025-04-25")]),
+])
+def test_the_tense_of_the_dates_own_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text) == expected
+
+
+def test_a_date_naming_a_thing_is_background_beside_the_sentences_own_date() -> None:
+    """Issue 20: "...on Tuesday ... the tsunami of 2004" was dated 2004, a verdict on "the
+    April 2007 shooting" 2007-04: those dates name a thing; the sentence reports Tuesday."""
+    for text, thing in (("Aid workers arrived on Tuesday in the areas hit by the tsunami of 2004.", "of 2004"),
+                        ("A jury on Tuesday convicted the man of murder in the April 2007 shooting.", "April 2007")):
+        mentions = in_sentence(Span("a", "p", 0, len(text), text), TUESDAY)
+        assert [(m.span.text, m.background) for m in mentions] == [("on Tuesday", False), (thing, True)]
+        assert "names a thing" in mentions[1].derivation and mentions[1].date is not None
+    # Alone, the date is what the sentence reports.
+    (alone,) = in_sentence(Span("a", "p", 0, 42, "The tsunami of 2004 killed 230,000 people."), TUESDAY)
+    assert not alone.background and alone.shown() == "2004"
+
+
+def test_the_timeline_dates_the_event_by_what_the_sentence_reports() -> None:
+    corpus = corpus_of(
+        ("a", "A", "2025-03-11", ["Aid workers arrived on Sunday in the towns hit by the tsunami of 2004."]),
+    )
+    events = analyse(corpus).timeline.events
+    assert [e.shown() for e in events] == ["2025-03-09"]
+    assert "on or before 2025-03-11" in events[0].mentions[0].derivation
+
+
+def test_a_weekday_written_beside_a_date_is_that_date() -> None:
+    """Issue 20: a speech "on Monday, 1 May" was dated by the weekday alone, to the
+    Monday before the publication date."""
+    monday = dt.date(2017, 5, 8)
+    assert _dates("On Monday, 1 May, she said it.", monday) == [("Monday, 1 May", "2017-05-01")]
+    assert _dates("The vote on Tuesday, Sept. 3, 2025 passed.", monday) == [("Tuesday, Sept. 3, 2025", "2025-09-03")]
+    assert _dates("They met on Monday and again on May 1.", monday) == [("on Monday", "2017-05-08"), ("May 1", "2017-05-01")]
+
+
+@pytest.mark.parametrize("text", [
+    "Updated at 9:50 p.m. ET Thursday",
+    "12:47 a.m. Nov. 3, 2016.",
+    "• This article was amended on 4 November 2016.",
+    "Saturday, September 16",
+])
+def test_a_pages_time_stamp_is_no_event(text: str) -> None:
+    """News clusters (issue 20: date lines are metadata, never timeline events): a
+    stamp left in the text keeps its date as a mention, with why it is no event."""
+    (mention,) = in_sentence(Span("a", "p", 0, len(text), text), TUESDAY)
+    assert mention.background and "time stamp" in mention.derivation
+    # With words of its own, a sentence that opens with an update's date reports something.
+    (update,) = in_sentence(Span("a", "p", 0, 62, "Update, Nov. 15, 4pm: Equifax sent Gizmodo the following statement:"),
+                            TUESDAY)
+    assert not update.background
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The road will stay closed until Friday.", [("Friday", "2025-05-02")]),
+    ("The council will decide after Friday's hearing.", [("Friday's", "2025-05-02")]),
+    ("The road was closed until Friday.", [("Friday", "2025-04-25")]),
+])
+def test_a_word_that_governs_the_date_starts_no_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text) == expected
+
+
+def test_a_clause_without_a_past_verb_takes_the_main_clauses_tense() -> None:
+    """News clusters: "Disney hopes audiences will be equally happy when 'Avengers:
+    Infinity War' reaches theaters May 4" (published in February) is the May to come;
+    "Another 24.5 inches fell by Tuesday night" is a past Tuesday; the dashes of "when it
+    departs on its first test flight — as early as Tuesday — the Heavy will be" cut nothing."""
+    february = dt.date(2018, 2, 5)
+    assert _dates("Disney hopes audiences will be happy when the film reaches theaters May 4.", february) == [
+        ("May 4", "2018-05-04")]
+    assert _dates("Another 24.5 inches fell by Tuesday night, bringing the total to 62.9 inches.") == [
+        ("Tuesday night", "2025-04-29")]
+    assert _dates("But when it departs on its first flight — as early as Tuesday — the rocket will be the most "
+                  "powerful.", dt.date(2018, 2, 1)) == [("Tuesday", "2018-02-06")]
+
+
+def test_a_sentence_opening_with_the_word_before_its_date() -> None:
+    assert _dates("Since Monday the road has been closed.") == [("Monday", "2025-04-28")]
+
+
+def test_after_a_noun_opens_no_clause_seed_003() -> None:
+    """Seed 003, published 2025-03-28: "... will begin comprehensive negotiations ...
+    immediately after the Canadian election on April 28" is the April to come."""
+    text = ("Carney's office said in a statement they will begin comprehensive negotiations immediately "
+            "after the Canadian election on April 28.")
+    assert _dates(text, dt.date(2025, 3, 28)) == [("April 28", "2025-04-28")]
+
+
+def test_a_weekday_beside_a_date_without_a_year_picks_the_year() -> None:
+    """News clusters: "Gavin Rossdale said Monday, August 3" in a 2018 gallery is 2015,
+    the year in which August 3 was a Monday."""
+    (mention,) = in_sentence(Span("a", "p", 0, 40, "Gavin Rossdale said Monday, August 3."), dt.date(2018, 2, 12))
+    assert mention.shown() == "2015-08-03" and "falls on a Monday" in mention.derivation
+    assert _dates("On Monday, 1 May, she said it.", dt.date(2017, 5, 8)) == [("Monday, 1 May", "2017-05-01")]

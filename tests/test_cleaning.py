@@ -377,3 +377,21 @@ def test_rules_for_prose_leave_tables_and_code_alone() -> None:
               Block(BODY[1], 4), Block("}", 5, "code"))
     cleaned = _clean_blocks(*blocks)
     assert [b.kind for b in cleaned.blocks] == ["code", "paragraph", "table", "paragraph", "code"]
+
+
+def test_a_date_line_is_no_title_and_no_body() -> None:
+    """Issue 20: a date line before the headline was shown as the article's title on
+    /sources/ and as a timeline row; it is the publication date only."""
+    cleaned = _clean("Tuesday, July 2, 2013", "Harbour bridge to close", *BODY)
+    assert cleaned.found["date"].value == "July 2, 2013"
+    assert cleaned.found["title"].value == "Harbour bridge to close"
+    assert _kept(cleaned) == BODY
+
+
+def test_a_gallery_pictures_place_date_and_photographer_is_a_caption() -> None:
+    """News clusters: an Independent gallery's "... (Kabul, March 1, 2002) Paula
+    Bronstein" made sixteen timeline events from 2001 to 2015."""
+    gallery = "2/16 2002 Mahbooba stands against a bullet-ridden wall. (Kabul, March 1, 2002) All photos Paula Bronstein"
+    cleaned = _clean(BODY[0], gallery, BODY[1])
+    assert _kept(cleaned) == BODY
+    assert _kept(_clean(BODY[0], "The council met (Kabul, March 1, 2002).", BODY[1]))[1].startswith("The council met")

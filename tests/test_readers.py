@@ -208,3 +208,30 @@ def test_an_article_without_a_headline_says_its_title_was_derived(tmp_path: Path
     article = load_corpus(tmp_path / "seeds", dt.date(2025, 6, 1)).articles[0]
     assert article.metadata.title_derived
     assert article.metadata.title.origin.startswith("derived from the first sentence")
+
+
+def test_a_short_line_over_a_long_one_is_no_wrapped_paragraph(tmp_path: Path) -> None:
+    """News clusters: an aggregator's "Published" line, then the page's run-on text on
+    the next line: two blocks, so the date line can be read as one (issue 20)."""
+    long_line = "IndieWire The director and stars reveal a ton of details about the episode " * 4
+    text = "Headline here\n\n60 Published By - Google News - Entertainment - 2017.12.30. 18:26\n" + long_line + "\n"
+    raw = read(write(tmp_path / "a.txt", text), "a.txt")
+    assert [b.text for b in raw.blocks][1] == "60 Published By - Google News - Entertainment - 2017.12.30. 18:26"
+
+
+@pytest.mark.parametrize("value, date", [
+    ("POSTED: 1052 GMT (1852 HKT), April 10, 2007", dt.date(2007, 4, 10)),
+    ("3 July 2013 Last updated at 13:38 GMT", dt.date(2013, 7, 3)),
+    ("Tuesday, July 2, 2013", dt.date(2013, 7, 2)),
+    ("2017.12.30. 18:26", dt.date(2017, 12, 30)),
+    ("2017/12/30", dt.date(2017, 12, 30)),
+    ("28 mars 2025", dt.date(2025, 3, 28)),
+])
+def test_parse_date_reads_the_date_inside_a_date_line(value: str, date: dt.date) -> None:
+    """Issue 20: dateparser, handed the whole "POSTED: ..." line, spent 2.3 s and failed;
+    the date in it is read on its own."""
+    assert parse_date(value) == date
+
+
+def test_parse_date_gives_up_on_a_day_without_a_year() -> None:
+    assert parse_date("28 March") is None and parse_date("1052 GMT (1852 HKT)") is None

@@ -30,13 +30,15 @@ _VERBS = (
     "declared|announced|explained|insisted|argued|warned|noted|replied|responded|continued|"
     "claimed|recalled|read|reads|shouted|admitted|acknowledged|conceded|confirmed|cautioned|"
     "urged|remarked|observed|pleaded|promised|vowed|boasted|joked|quipped|stressed|"
-    "emphasised|emphasized|predicted|suggested|testified|recounted|concluded|countered"
+    "emphasised|emphasized|predicted|suggested|testified|recounted|concluded|countered|described|describes"
 )
 # After the quote a name may follow the verb ("said Mayor Dana Whitlock"); "told" may
-# not: in `"...," told reporters` the name after "told" is the listener.
+# not: in `"...," told reporters` the name after "told" is the listener. "reports" only
+# there ("..., reports the Federal Trade Commission"): `"...," Reuters reported` after a
+# named speaker is the agency passing it on.
 _VERBS_BEFORE_NAME = (
     "said|says|added|adds|asked|wrote|writes|continued|explained|insisted|recalled|replied|"
-    "warned|noted|declared|stated|tweeted|posted|read|reads|recounted|concluded|countered"
+    "warned|noted|declared|stated|tweeted|posted|read|reads|recounted|concluded|countered|reported|reports"
 )
 # A name's words. A full stop belongs to a word only in an abbreviation or an initial,
 # so a name does not run on into the next sentence ("... on Friday. He said", news clusters).
@@ -60,9 +62,18 @@ _NP = (rf"(?:{_PRONOUN}\b|{_ROLE_BEFORE}?(?:the\s+)?{PROPER_NAME}(?:{_OWNED}|{_B
 # briefing to the media, said" (news clusters).
 _APPOSITION = r"(?:,\s*(?P<appos>[^,“”\"]{1,120}),(?:\s*[^,“”\"]{1,60},)?)?"
 _ADVERB = r"(?:\s+[a-z]+ly)?"
+# A body after the name, before the verb: "Ilan Gilon of the Meretz party said" (news clusters).
+_OF_BODY = rf"(?:\s+(?:of|from)\s+(?:the\s+)?{PROPER_NAME}(?:\s+(?:party|group|union|council|movement|campaign))?)?"
+# "a spectator can be heard saying" (news clusters).
+_HEARD = r"(?:can|could|may)\s+be\s+heard\s+saying"
 
 # Right after the closing mark.
-_AFTER_NAME_VERB = re.compile(rf"^[\s,;:—–-]*(?P<np>{_NP}){_APPOSITION}{_ADVERB}\s+(?P<verb>{_VERBS})\b")
+_AFTER_NAME_VERB = re.compile(
+    rf"^[\s,;:—–-]*(?P<np>{_NP}){_APPOSITION}{_OF_BODY}{_ADVERB}\s+(?P<verb>{_VERBS}|{_HEARD})\b")
+# Before the quote: "He recalled the pilot telling the passengers: '...'": the one telling
+# speaks, not the one recalling (news clusters).
+_TELLING = re.compile(rf"(?P<np>(?:the|a|an|his|her|their)\s+[a-z][\w-]*|{PROPER_NAME})\s+"
+                      r"(?:telling|saying to|asking|announcing to)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+\s*[:,]\s*$")
 _AFTER_VERB_NAME = re.compile(rf"^[\s,;:—–-]*(?P<verb>{_VERBS_BEFORE_NAME})\s+(?P<np>{_NP})")
 # Before the opening mark, in the same sentence: the last "<name> <verb>" there. Found
 # verb first, then the name just before it: a pattern starting with the name would be
@@ -136,6 +147,9 @@ def attribute(text: str, start: int, end: int, sentence: tuple[int, int]) -> Att
             return _from_match(m, how)
     head_end = max(sentence[0], start - 1)
     head = text[sentence[0] : head_end]
+    telling = _TELLING.search(head)
+    if telling:
+        return _attribution(telling["np"], "", telling.group(0), "named before the quote")
     for _, found in _cues(text, sentence[0], head_end, last_first=True):
         return found
     m = _ACCORDING.search(text, sentence[0], sentence[1])
@@ -236,6 +250,10 @@ def _organisation(words: list[str]) -> bool:
     one before "of") is an organisation word. "Police" is; "Police Chief Troy Tanner" is not."""
     head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
     return head in _ORGANISATION_WORDS
+
+
+def is_organisation(name: str) -> bool:
+    return _organisation([fold(w).strip(".,") for w in name.split()])
 
 
 def is_pronoun(speaker: str) -> bool:

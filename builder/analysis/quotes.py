@@ -103,7 +103,10 @@ def marked(text: str) -> tuple[tuple[int, int], ...]:
     them; a ’ with a letter after it is an apostrophe."""
     out: list[tuple[int, int]] = []
     opening: tuple[int, str] | None = None
-    for m in _MARKS.finditer(text):
+    # Two apostrophes close a double quotation (AP: 'a "travel advisory'' in October'):
+    # read as one mark, or the quote ran to the paragraph's end (issue 20).
+    scanned = text.replace("''", '" ') if '"' in text and "''" in text else text
+    for m in _MARKS.finditer(scanned):
         c, pos = m.group(), m.start()
         if opening is None:
             if c in _OPENS:
@@ -163,11 +166,13 @@ def find_in_article(article: Article, sentences: Sequence[Sentence]) -> list[Quo
         spans_of[s.span.anchor].append(s.span)
     out: list[Quote] = []
     open_before = False  # the paragraph before ends inside a quote, or with a colon
+    said_before = False  # the paragraph before has a quote with a cue
     for paragraph in article.body:
         text = paragraph.text
         found_here = [(s, e) for s, e in marked(text) if _worth_keeping(text[s:e])]
         if not found_here:
             open_before = text.rstrip().endswith(":")
+            said_before = False
             continue
         # The sentence spans themselves, not copies: a quote's sentence is one of them.
         spans = spans_of.get(paragraph.anchor) or [Span.of(article.slug, paragraph, 0, len(text))]
@@ -179,6 +184,11 @@ def find_in_article(article: Article, sentences: Sequence[Sentence]) -> list[Quo
             speaker, how = found.speaker, found.how
             if speaker is None and (previous is not None or (open_before and start <= 1)):
                 how = "continues"
+            elif speaker is None and said_before and start <= 1 and end >= len(text.rstrip()) - 2:
+                # A paragraph that is one quote, after a paragraph whose quote has a cue:
+                # the same speaker goes on (news style; news clusters: "'It was a pretty
+                # scary experience,' Anooshe Mushtaq said. / 'I was on the beach ...'").
+                how = "continues"
             quote = Quote(
                 span=Span.of(article.slug, paragraph, start, end),
                 sentence=sentence,
@@ -188,6 +198,7 @@ def find_in_article(article: Article, sentences: Sequence[Sentence]) -> list[Quo
             )
             out.append(quote)
             previous = quote
+        said_before = previous is not None and (previous.speaker is not None or previous.how == "continues")
         last_start, last_end = found_here[-1]
         open_before = last_end >= len(text.rstrip()) and not text.rstrip().endswith(tuple("”\"»")) \
             or text.rstrip().endswith(":")

@@ -11,11 +11,16 @@ entity index is made, each is settled here, in reading order:
   place, an event, a work or a publication (an outlet of the corpus);
 - a description ("the statement", "a police spokesman", "his brother", "Carney's
   office") is kept when its last word is one that speaks (`SPEAKING_NOUNS`);
-- "he" or "she" is the first person the nearest sentence before it names (news puts
-  the subject first: "Still, Trump couldn't help but take a swipe at both Carney and
-  Pierre Poilievre. 'They both hated Trump,' he joked."), looked for in the quote's own
-  sentence, then back to the start of the paragraph before; when no sentence there
-  names a person, the quote's speaker is not named;
+- "he" or "she" is the subject of the nearest sentence before it that names a person
+  (news puts the subject first: "Still, Trump couldn't help but take a swipe at both
+  Carney and Pierre Poilievre. 'They both hated Trump,' he joked."), looked for back to
+  the start of the paragraph before, and only when the text makes it plain: not when
+  that sentence names its person after a preposition ("For Brian Buonassissi, ..."),
+  speaks of someone described ("the captain ... said"), or names several people with
+  clauses of their own ("..., and industry lobbyist Tom Brown disagreed"); else the
+  quote's speaker is not named;
+- never a publication ("Newsweek", "the New York Times"), a nationality's adjective
+  ("Israeli"), or a name opened by a word that describes ("Devastated Hayley");
 - a quote that goes on from the one before it has that one's speaker.
 
 Whatever is left is "speaker not named" on the page: expected ambiguity, not a guess.
@@ -53,6 +58,7 @@ letter poster video release note document filing complaint survivor survivors vi
 passengers customer customers user users member members representative representatives aide aides adviser
 advisers advisor advisors diplomat diplomats military army navy bureau commission committee service
 agency cabinet parliament spokesperson's organiser's
+pilot captain crew spectator spectators bystander bystanders onlooker onlookers resolution
 """.split())
 # Where words are posted, not who posts them: "the airport said on Twitter".
 PLATFORMS = frozenset("twitter facebook instagram youtube tiktok reddit snapchat linkedin threads bluesky".split())
@@ -128,6 +134,7 @@ def _settle(q: Quote, previous: Quote | None, order: list[str], known: KnownName
         if q.speaker.casefold() not in _PERSONAL or not known.known:
             return replace(q, speaker=None, how=f"speaker not named (“{q.speaker}”)")
         person = _subject_before(q, order, known, bounds, texts)
+        person = shown_name(person, known) if person is not None else None
         if person is None:
             return replace(q, speaker=None, how=f"speaker not named (“{q.speaker}”: no person named before it)")
         return replace(q, speaker=person, how=f"“{q.speaker}” read as {person}, the first person the sentence "
@@ -136,6 +143,7 @@ def _settle(q: Quote, previous: Quote | None, order: list[str], known: KnownName
         return q
     if q.how == "subject of the sentence" and known.known:
         person = _opening_person(q, known)
+        person = shown_name(person, known) if person is not None else None
         if person is not None:
             return replace(q, speaker=person)  # "The head of the Israeli Labor Party, Yitzhak Herzog, voiced..."
         if not _opens(q.sentence.text, q.speaker):
@@ -146,6 +154,60 @@ def _settle(q: Quote, previous: Quote | None, order: list[str], known: KnownName
     return replace(q, speaker=speaker)
 
 
+# A name whose last word is one of these is a newspaper's or a broadcaster's ("the New
+# York Times", "USA TODAY", "Global Times", "Süddeutsche Zeitung", news clusters), and so
+# are these names of outlets outside the corpus: never speakers (issue 20).
+_PUBLICATION_HEADS = frozenset("""times post news daily journal tribune herald gazette mirror monitor telegraph
+guardian zeitung monde today chronicle magazine inquirer examiner""".split())
+_PUBLICATION_NAMES = frozenset("""newsweek time ktla sz politico axios buzzfeed tmz forbes fortune wired variety
+people cnbc msnbc nhk kcna yonhap kyodo tass interfax mirror""".split())
+# A nationality's adjective is no speaker ("Israeli", "German", "South Korean"): a
+# group speaks in the plural ("Palestinians").
+_ADJECTIVE_ENDING = re.compile(r"(?:i|ese|ish|ch|an)$")
+# Words a page's furniture leaves before a name ("CLOSE Sheila E.", "• Maryam Violet").
+_FURNITURE = frozenset("close watch video photo image advertisement more".split())
+# A participle or adjective opening what looks like a name ("Devastated Hayley",
+# "Tranquilizing Harambe", news clusters): an adjective before whoever speaks.
+_DESCRIBING = re.compile(r"^(?!United$)[A-Z][a-z]{6,}(?:ed|ing|ful|ous|less)$")  # not "Fred", "Mohammed"
+
+
+_GLUED = re.compile(r"^[A-Z][a-z]+(?=[A-Z][a-z])")  # "DailyZhang Yuanxun": a page's words run together
+_WHEN = frozenset("last next this every".split())
+
+
+def shown_name(name: str, known: KnownNames, person: bool = True) -> str | None:
+    """A name as the index or the text gives it, made fit to show as a speaker: a page's
+    furniture taken off its front ("• Maryam Violet", "CLOSE Sheila E.", "Reuters
+    Equifax", "DailyZhang Yuanxun"); None when it is no one's name: a publication or a
+    platform, a name opened by a word that describes ("Devastated Hayley"), a time ("Last
+    Thanksgiving"), a word repeated ("Bitcoin Bitcoin"), lower case ("member Security
+    Council"). News clusters, issue 20."""
+    words = name.lstrip("•·*-–— ").split()
+    while len(words) > 1 and words[1][:1].isupper() and (
+            fold(words[0]) in known.publications or (words[0].isupper() and fold(words[0]) in _FURNITURE)):
+        words.pop(0)
+    if words and (glued := _GLUED.match(words[0])) and len(words) > 1 and glued.group(0) in ("Daily", "News", "Photo"):
+        words[0] = words[0][glued.end():]
+    name = " ".join(words)
+    if not name or not name[:1].isupper() or _publication(name, known):
+        return None
+    folded = [fold(w) for w in words]
+    if len(words) > 1 and ((person and _DESCRIBING.match(words[0])) or folded[0] in _WHEN or len(set(folded)) < len(folded)
+                           or folded[-1] in PLATFORMS):
+        return None
+    return name
+
+
+def _publication(written: str, known: KnownNames) -> bool:
+    bare = written.removeprefix("the ").removeprefix("The ")
+    if fold(written) in known.publications or fold(bare) in known.publications:
+        return True
+    words = [fold(w).strip(".,") for w in bare.split()]
+    if not words or not written[:1].isupper():
+        return False
+    return (len(words) == 1 and words[0] in _PUBLICATION_NAMES) or (len(words) >= 2 and words[-1] in _PUBLICATION_HEADS)
+
+
 def _checked(written: str, known: KnownNames) -> tuple[str | None, str]:
     """The speaker as shown, or None and why not."""
     words = written.split()
@@ -154,8 +216,13 @@ def _checked(written: str, known: KnownNames) -> tuple[str | None, str]:
     written = " ".join(words)
     if not written:
         return None, "is no name"
-    if fold(written) in known.publications or fold(written.removeprefix("the ")) in known.publications:
+    if _publication(written, known):
         return None, "is a publication"
+    if written[:1].isupper() and not ("'s " in written or "’s " in written):
+        fit = shown_name(written, known, person=not attribution.is_organisation(written))
+        if fit is None:
+            return None, "is no one's name"
+        written, words = fit, fit.split()
     if not written[:1].isupper() or "'s " in written or "’s " in written:
         last = fold(words[-1])
         if last in SPEAKING_NOUNS or last.rstrip("s") in SPEAKING_NOUNS:
@@ -178,8 +245,12 @@ def _checked(written: str, known: KnownNames) -> tuple[str | None, str]:
     if found is None:
         return written, ""
     name, kind = found
+    if kind == "group" and len(name.split()[-1]) > 2 and _ADJECTIVE_ENDING.search(name.split()[-1]) \
+            and name.split()[-1] != "Taliban":
+        return None, "is a nationality's adjective"
     if kind in ("person", "organisation", "group"):
-        return name, ""
+        fit = shown_name(name, known, person=kind == "person")
+        return (fit, "") if fit else (None, f"(the index's “{name}”) is no one's name")
     return None, f"is a {kind}"
 
 
@@ -188,12 +259,13 @@ def _checked(written: str, known: KnownNames) -> tuple[str | None, str]:
 _VERB_LIKE = re.compile(r"\b(?:[a-z]+ed|is|was|are|were|has|had|have|says|said|told|posts|posted|wrote|writes)\b")
 
 
-_OPENERS = re.compile(r"^(?:[\s“”\"'‘’(]|(?:But|And|Still|However|Meanwhile|Later|Earlier|Also|Then|Now|So)\b,?)*")
+_OPENERS = re.compile(r"^(?:[\s“”\"'‘’(]|(?:But|And|Still|However|Meanwhile|Later|Earlier|Also|Then|Now|So|The)\b,?)*")
 
 
 def _opens(sentence: str, subject: str) -> bool:
     """Whether the sentence opens with `subject` (after "But", "Still", quotation marks)."""
-    return sentence[_OPENERS.match(sentence).end():].startswith(subject)  # type: ignore[union-attr]
+    rest = sentence[_OPENERS.match(sentence).end():]  # type: ignore[union-attr]
+    return rest.startswith(subject) or rest.startswith(subject.removeprefix("The ").removeprefix("the "))
 
 
 def _opening_person(q: Quote, known: KnownNames) -> str | None:
@@ -220,19 +292,46 @@ def _persons(article: str, anchor: str, texts: dict[tuple[str, str], str], known
     return sorted(found.items())
 
 
+# Just before a name: it is a preposition's object, not the sentence's subject ("For
+# Brian Buonassissi, ... it felt as if", news clusters).
+# "by" is not among them: a passive's agent acts ("singled out by prime minister Theresa May").
+_OBJECT_BEFORE = re.compile(r"\b(?:for|to|with|of|from|about|against|at|on|in|like|than)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+# A clause of its own before a later name: "..., and industry lobbyist Tom Brown disagreed".
+_SECOND_SUBJECT = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;|\bbut|\bwhile|\bwhereas)\s+(?:[a-z][\w-]*\s+){0,3}$")
+
+
 def _subject_before(q: Quote, order: list[str], known: KnownNames, bounds: _Bounds,
                     texts: dict[tuple[str, str], str]) -> str | None:
-    """The first person named in the nearest sentence before the quote's sentence that
-    names one, in its paragraph or the paragraph before."""
+    """The person "he" or "she" refers to, when the text makes it plain: the subject of
+    the nearest sentence before the quote's sentence that names a person, in its
+    paragraph or the paragraph before. None (speaker not named) when that sentence opens
+    with someone described rather than named ("the captain said"), when its first
+    person is a preposition's object, or when it names several and the first is not
+    its subject (issue 20: an industry lobbyist's words went to the consumer lawyer
+    quoted before him)."""
     position = order.index(q.span.anchor) if q.span.anchor in order else 0
     for anchor, before in ((q.span.anchor, q.sentence.start),
                            *(((order[position - 1], 1 << 30),) if position > 0 else ())):
+        text = texts.get((q.span.article, anchor), "")
         mentions = [(at, name) for at, name in _persons(q.span.article, anchor, texts, known) if at < before]
-        if not mentions:
-            continue
-        sentences = [(s, e) for s, e in bounds.get((q.span.article, anchor), ()) if s < before] or [(0, before)]
+        sentences = [(s, e) for s, e in bounds.get((q.span.article, anchor), ()) if s < before] or [(0, min(before, len(text)))]
         for start, end in reversed(sentences):
-            named = [name for at, name in mentions if start <= at < end]
-            if named:
-                return named[0]
+            named = [(at, name) for at, name in mentions if start <= at < end]
+            described = [c for _, c in attribution._cues(text, start, end)
+                         if c.speaker and not c.speaker[:1].isupper() and c.how != "pronoun"
+                         and _checked(c.speaker, known)[0] is not None]
+            if described and not (named and named[0][0] < text.find(described[0].cue, start)):
+                return None  # "the captain came back on the intercom and said": he may be the captain
+            if not named:
+                continue
+            at, first = named[0]
+            head = text[start:at]
+            if _OBJECT_BEFORE.search(head):
+                return None
+            others = [(a, n) for a, n in named if n != first]
+            if others and (_VERB_LIKE.search(head) or any(_SECOND_SUBJECT.search(text, start, a) for a, _ in others)):
+                return None  # several people, and the first is not plainly the one the sentence is about
+            return first
     return None

@@ -1,6 +1,7 @@
 """The timeline: dated events, the same event from several outlets merged.
 
-An event is a sentence with a date in it (dates.py). Two dated sentences are one event
+An event is a sentence with a date in it (dates.py), dated by what it reports: a date
+naming a thing beside it ("on Tuesday ... the tsunami of 2004") makes no event. Two dated sentences are one event
 when they carry the same date at the same precision and either belong to one claim
 (claims.py) or say much the same (cosine at least `SIMILARITY`, lower than a claim's:
 the shared date already says a lot). A sentence whose date could not be resolved (no
@@ -64,7 +65,8 @@ def find_timeline(
     if bags is None:
         bags = [words.content(m.sentence.text) for m in mentions]
     claim_of = [claims.of_sentence.get((s.article, s.anchor, s.start)) for s in (m.sentence for m in mentions)]
-    dated = [k for k, m in enumerate(mentions) if m.resolved]
+    # A background date ("the tsunami of 2004" beside "on Tuesday") is no event.
+    dated = [k for k, m in enumerate(mentions) if m.resolved and not m.background]
     dated_bags = [bags[k] for k in dated]
     df = words.document_frequency(dated_bags)
     weights = words.idf(df, len(dated_bags))
@@ -100,7 +102,7 @@ def find_timeline(
                 by_claim.setdefault(claim, n)
     undated: dict[object, list[int]] = {}
     for k, m in enumerate(mentions):
-        if m.resolved:
+        if m.resolved or m.background:
             continue
         claim = claim_of[k]
         if claim in by_claim:

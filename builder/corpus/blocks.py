@@ -73,8 +73,9 @@ def _split_chunk(chunk: str, first_line: int) -> list[Block]:
 def _hard_wrapped(lines: list[str]) -> bool:
     """True when the lines are one paragraph broken at a fixed width."""
     body = lines[:-1]
-    if any(len(s) > WRAP_WIDTH for s in body):
-        return False
+    if any(len(s) > WRAP_WIDTH for s in body) or len(lines[-1]) > WRAP_WIDTH * 2:
+        return False  # a wrapped paragraph's last line is no longer than the others (news
+        # clusters: "60 Published By - ... - 2017.12.30. 18:26" over a 400-character line)
     open_ended = sum(1 for s in body if not _SENTENCE_END.search(s))
     return open_ended * 2 >= len(body) and sum(len(s) for s in body) / len(body) >= 35
 

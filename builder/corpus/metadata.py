@@ -16,6 +16,7 @@ import dateparser
 
 from ..model import Block, Cleaned, Metadata, RawDocument, Sourced
 from .blocks import collapse
+from .cleaning.patterns import FULL_DATE
 from .sentences import split
 
 # A derived title is cut where a phrase ends, between these lengths: headlines run to
@@ -33,7 +34,11 @@ _PHRASE_END = re.compile(
     r"(?<=[,;:])\s|\s(?=[—–-]\s)|\s(?=(?:" + "|".join(sorted(_FUNCTION_WORDS - {"a", "an", "the"})) + r")\s)"
 )
 _SPACE = re.compile(r"\s")
-_DOTTED = re.compile(r"^\d{4}\.\d{2}\.\d{2}")
+_DOTTED = re.compile(r"^\d{4}[./]\d{2}[./]\d{2}")
+# A date with day, month and year inside a longer line, as date lines write it.
+_FULL_DATE = re.compile(FULL_DATE, re.IGNORECASE)
+_DATEPARSER_MAX_CHARS = 40
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _DATE_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past",
                   "DATE_ORDER": "YMD", "RETURN_AS_TIMEZONE_AWARE": False}
 
@@ -125,11 +130,20 @@ def parse_date(value: object) -> dt.date | None:
     text = collapse(str(value))
     if not text:
         return None
+    found = _FULL_DATE.search(text)
+    if found and found.group(0) != text:
+        return parse_date(found.group(0))  # "POSTED: 1052 GMT (1852 HKT), April 10, 2007": the date alone
     try:
-        return dt.date.fromisoformat(text[:10].replace(".", "-") if _DOTTED.match(text) else text[:10])
+        return dt.date.fromisoformat(text[:10].replace(".", "-").replace("/", "-") if _DOTTED.match(text) else text[:10])
     except ValueError:
         pass
-    parsed = dateparser.parse(text, settings=_DATE_SETTINGS)
+    if len(text) > _DATEPARSER_MAX_CHARS:
+        return None  # dateparser spends seconds failing on a long line (issue 20: 2.3 s on the one above)
+    parsed = dateparser.parse(text, settings=_DATE_SETTINGS, languages=["en"])
+    if parsed is None and _YEAR.search(text):
+        # Other languages ("28 mars 2025") only with a year: without one every language
+        # fails, and trying them all takes dateparser two seconds ("28 March").
+        parsed = dateparser.parse(text, settings=_DATE_SETTINGS)
     return parsed.date() if parsed else None
 
 

@@ -118,13 +118,18 @@ STRONG_PROMO = re.compile(
 # Photo captions: AP's "FILE - In this Dec. 13, 2016, file photo, ...", and text that
 # ends in a picture credit ("... Dado Ruvic/Reuters", "(Getty Images)", "(AP Photo/Jae C. Hong)").
 _AGENCY_CREDIT = r"(?:Getty(?:\s+Images)?|Reuters|AP|AFP|EPA|PA|Alamy|WireImage|Xinhua|Shutterstock|Bloomberg|NurPhoto|Anadolu)"
+_MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 CAPTION = re.compile(
     r"^FILE\s*[-–—]\s+"
     r"|\((?:AP\s+)?Photo(?:graph)?s?\s*[:/][^)]{0,80}\)\s*$"
     r"|\(" + _AGENCY_CREDIT + r"(?:\s+via\s+[^)]{1,40})?\)\s*$"
     r"|\([\w.' ,-]{2,60}/\s*" + _AGENCY_CREDIT + r"\)\s*$"
     r"|(?:Photograph|Photo|Picture|Image)s?:\s*[\w.' -]{2,60}(?:/[\w.' -]{2,40})+\s*$"
-    r"|\b[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*(?:[\w.' ]+\s+via\s+)?" + _AGENCY_CREDIT + r"\s*$",
+    r"|\b[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*(?:[\w.' ]+\s+via\s+)?" + _AGENCY_CREDIT + r"\s*$"
+    # A gallery's picture: "... (Kabul, March 1, 2002) Paula Bronstein" (news clusters,
+    # whose dates were timeline events): the place and date taken, then the photographer.
+    r"|\([A-Z][^()]{1,60},\s*" + _MONTH_WORD + r"\s+\d{1,2},\s+\d{4}\)\.?\s*"
+    r"(?:All\s+photos\s+)?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}\s*$",
 )
 
 # A photo gallery pasted as text: CNN's "... Hide Caption 3 of 25 Photos: <gallery
