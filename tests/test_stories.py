@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -97,3 +98,67 @@ def test_names_lose_titles_and_possessives_and_common_words_are_no_names():
     assert stories._clean_name("The European Union") == "European Union"
     assert stories._clean_name("Thursday") == ""
     assert stories._clean_name("At the Rhine") == "Rhine"
+
+
+# --- seeds/stories.yml and the `stories` option --------------------------------------
+
+def _edited(tmp_path: Path, yml: str) -> stories.Stories:
+    from builder.analysis import storyedits
+
+    for f in FIXTURES.glob("*.txt"):
+        shutil.copy(f, tmp_path / f.name)
+    (tmp_path / "stories.yml").write_text(yml, encoding="utf-8")
+    return storyedits.sort_into_stories(_corpus(tmp_path), tmp_path)
+
+
+def test_stories_yml_is_not_an_article(tmp_path):
+    found = _edited(tmp_path, "")
+    assert len(found.stories) == 2 and found.other == ("other",)
+
+
+def test_pin_an_article_and_rename(tmp_path):
+    found = _edited(tmp_path, "Grindavik:\n  articles: [volcano-1.txt]\n  title: Lava in Grindavik\n"
+                              "new library:\n  articles: [other.txt]\n")
+    # No story is called "Grindavik": a new one, split off with the article pinned to it.
+    titles = {s.title: sorted(s.articles) for s in found.stories}
+    assert titles["Lava in Grindavik"] == ["volcano-1"]
+    assert titles["new library"] == ["other"] and found.other == ()
+    # What was left of the volcano story (two articles) stays a story.
+    assert sorted(found.of("volcano-2").articles) == ["volcano-2", "volcano-3"]
+    assert found.of("volcano-1").shared["volcano-1"] == ("pinned by the editor (stories.yml)",)
+    assert found.of("volcano-1").slug == "lava-in-grindavik"
+
+
+def test_merge_two_stories_by_slug_and_name(tmp_path):
+    plain = stories.detect(_corpus(FIXTURES))
+    ferry, volcano = plain.of("ferry-1"), plain.of("volcano-1")
+    found = _edited(tmp_path, f"{ferry.slug}:\n  merge: [{json.dumps(volcano.title)}, no such story]\n  title: Two disasters\n")
+    assert len(found.stories) == 1 and found.single
+    assert found.stories[0].title == "Two disasters" and len(found.stories[0].articles) == 6
+    assert found.notes == ("stories.yml: '" + ferry.slug + "' merges 'no such story', which names no story",)
+
+
+def test_a_story_emptied_by_pins_is_dropped(tmp_path):
+    found = _edited(tmp_path, "All at sea:\n  articles: [ferry-1.txt, ferry-2.txt, ferry-3.txt, gone.txt]\n")
+    assert [s.title for s in found.stories].count("All at sea") == 1
+    assert sorted(found.of("ferry-1").articles) == ["ferry-1", "ferry-2", "ferry-3"]
+    assert len(found.stories) == 2
+    assert any("'gone.txt', which is no article" in n for n in found.notes)
+
+
+def test_a_broken_stories_yml_names_the_file(tmp_path):
+    from builder.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="stories.yml: 'x' has unknown keys"):
+        _edited(tmp_path, "x:\n  colour: red\n")
+    with pytest.raises(ConfigError, match="'merge' should be a name or a list"):
+        _edited(tmp_path, "x:\n  merge: {a: 1}\n")
+
+
+def test_option_one_keeps_a_single_briefing(tmp_path):
+    from builder.analysis import storyedits
+
+    found = storyedits.sort_into_stories(_corpus(FIXTURES), FIXTURES, "one")
+    assert found.single and len(found.stories[0].articles) == 7
+    with pytest.raises(Exception, match="use one of auto, one"):
+        storyedits.sort_into_stories(_corpus(FIXTURES), FIXTURES, "many")

@@ -66,6 +66,7 @@ class Story:
     articles: tuple[str, ...]
     shared: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
     origin: str = "detected"  # or "stories.yml"
+    headline: str = ""  # the article whose headline names it ("" when the editor named it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +274,7 @@ def detect(corpus: Corpus, threshold: float = THRESHOLD) -> Stories:
     stories = [g for g in groups if len(g) > 1]
     other = tuple(articles[g[0]].slug for g in groups if len(g) == 1)
     made = [_story(articles, g, vectors, terms) for g in stories]
-    return Stories(_named(made), other)
+    return Stories(named(made), other)
 
 
 def _story(articles: Sequence[Article], group: list[int], vectors: Sequence[dict[str, float]],
@@ -299,18 +300,19 @@ def _story(articles: Sequence[Article], group: list[int], vectors: Sequence[dict
         picked = named + [k for k in words if root(k[2:]) not in {root(w) for w in in_names}]
         shown = list(dict.fromkeys(_shown(terms, k) for k in picked))
         shared[articles[i].slug] = tuple(shown[:WHY_TERMS])
-    return Story("", articles[best].metadata.title.value, tuple(articles[i].slug for i in group), shared)
+    return Story("", articles[best].metadata.title.value, tuple(articles[i].slug for i in group), shared,
+                 headline=articles[best].slug)
 
 
 def _shown(terms: _Terms, k: str) -> str:
     return min(terms.shown[k].items(), key=lambda t: (-t[1], t[0]))[0]
 
 
-def _named(stories: Iterable[Story]) -> tuple[Story, ...]:
+def named(stories: Iterable[Story]) -> tuple[Story, ...]:
     """Largest first (then by first article), each with a unique slug from its title."""
     ordered = sorted(stories, key=lambda s: -len(s.articles))
     wanted = [slugs.make(fold(s.title), "story") for s in ordered]
-    return tuple(Story(slug, s.title, s.articles, s.shared, s.origin)
+    return tuple(Story(slug, s.title, s.articles, s.shared, s.origin, s.headline)
                  for s, slug in zip(ordered, slugs.unique(wanted), strict=True))
 
 
