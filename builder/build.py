@@ -192,7 +192,7 @@ def _run_stories(settings: Settings, corpus: Corpus, found: Stories, cache: Cach
             pages[path] = pages[path].replace(STORY_CLAIMS, line, 1)
     for path, page in pages.items():
         if path.startswith("articles/") and STORY_CLAIMS in page:
-            pages[path] = page.replace(STORY_CLAIMS, "", 1)
+            pages[path] = page.replace(STORY_CLAIMS, "No sentence of it is a claim another of them carries.", 1)
     briefings = tuple(StoryBriefing(story, record) for story, record in zip(found.stories, made.records, strict=True))
     pages["briefing.json"] = json.dumps({
         "stories": [{"slug": b.story.slug, "title": b.story.title, "articles": list(b.story.articles),

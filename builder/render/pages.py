@@ -199,9 +199,10 @@ def _story_rows(corpus: Corpus, stories: Stories) -> list[StoryRow]:
     for s in stories.stories:
         articles = [by_slug[x] for x in s.articles]
         dates = sorted(a.metadata.date.value for a in articles if a.metadata.date)
-        shown = "unknown" if not dates else dates[0].isoformat() if dates[0] == dates[-1] else \
-            f"{dates[0].isoformat()} to {dates[-1].isoformat()}"
-        rows.append(StoryRow(s.slug, s.title, shown, len(articles), outlet_names.count(articles)))
+        shown = "undated" if not dates else dates[0].isoformat() if dates[0] == dates[-1] else \
+            f"{dates[0].isoformat()} – {dates[-1].isoformat()}"
+        named = {outlet_names.key(a) for a in articles if a.metadata.outlet}
+        rows.append(StoryRow(s.slug, s.title, shown, len(articles), str(len(named)) if named else "none named"))
     return rows
 
 
