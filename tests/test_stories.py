@@ -162,3 +162,16 @@ def test_option_one_keeps_a_single_briefing(tmp_path):
     assert found.single and len(found.stories[0].articles) == 7
     with pytest.raises(Exception, match="use one of auto, one"):
         storyedits.sort_into_stories(_corpus(FIXTURES), FIXTURES, "many")
+
+
+def test_a_group_too_large_is_split_again_with_a_stricter_threshold(monkeypatch):
+    monkeypatch.setattr(stories, "LARGE", 3)
+    # Two tight pairs loosely joined: one group of four at 0.1, two pairs at 0.2.
+    sims = {(0, 1): 0.9, (2, 3): 0.9, (0, 2): 0.15, (1, 3): 0.15, (0, 3): 0.15, (1, 2): 0.15}
+    assert stories.average_linkage(4, sims, 0.1) == [[0, 1, 2, 3]]
+    assert stories._split_large([[0, 1, 2, 3]], sims, 0.1) == [[0, 1], [2, 3]]
+    monkeypatch.setattr(stories, "LARGE", 4)  # not too large: kept
+    assert stories._split_large([[0, 1, 2, 3]], sims, 0.1) == [[0, 1, 2, 3]]
+    monkeypatch.setattr(stories, "LARGE", 3)
+    monkeypatch.setattr(stories, "STRICTEST", 0.15)  # no stricter threshold allowed: kept
+    assert stories._split_large([[0, 1, 2, 3]], sims, 0.1) == [[0, 1, 2, 3]]

@@ -21,12 +21,14 @@ shares with its story, shown as the text wrote them (escaped by the pages).
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import mul
 
 from wordfreq import zipf_frequency
 
@@ -36,6 +38,9 @@ from .words import STOPWORDS, fold, root, tokens
 
 # Chosen on the even-numbered half of the news clusters (benchmarks/stories.py).
 THRESHOLD = 0.035
+# A group larger than this is split again with a stricter threshold (up to STRICTEST).
+LARGE = 40
+STRICTEST = 0.3
 # Terms an article is blocked by: its rarest shared terms, at most this many...
 BLOCK_TERMS = 24
 # ... none found in more than this share of the articles (and never more than MAX_BLOCK).
@@ -94,10 +99,15 @@ class Stories:
 # Terms
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _zipf(term: str) -> float:
+    return zipf_frequency(term, "en")
+
+
 def _prior(term: str) -> float:
     """Rarer in English, heavier: 1 for a word seen less than once per million words
     (zipf 3), 0.15 for one as common as "people" (zipf 6)."""
-    z = zipf_frequency(term, "en")
+    z = _zipf(term)
     return max(0.15, min(1.0, 1.0 - (z - 3.0) * 0.28))
 
 
@@ -138,7 +148,7 @@ def _clean_name(text: str) -> str:
     while words and words[0].lower() in STOPWORDS:
         words.pop(0)
     name = " ".join(words)
-    if " " not in name and (name.lower() in _CALENDAR or zipf_frequency(name, "en") > 5.0):
+    if " " not in name and (name.lower() in _CALENDAR or _zipf(name) > 5.0):
         return ""
     return name
 
@@ -148,19 +158,22 @@ def _bag(article: Article, terms: _Terms) -> tuple[Counter[str], dict[str, float
     counts: Counter[str] = Counter()
     prior: dict[str, float] = {}
     texts = [article.metadata.title.value] * TITLE_WEIGHT + [p.text for p in article.body]
+    seen: Counter[str] = Counter()
     for text in texts:
-        for token in tokens(text):
-            if (found := terms.word(token)) is not None:
-                k, p = found
-                counts[k] += 1
-                prior[k] = p
-                terms.shown[k][token] += 1
+        seen.update(tokens(text))  # counted in C, each distinct token looked at once
+    for token, n in seen.items():
+        if (found := terms.word(token)) is not None:
+            k, p = found
+            counts[k] += n
+            prior[k] = max(p, prior.get(k, 0.0))  # a root's forms ("seat", "seats"): the rarest's
+            terms.shown[k][token] += n
+    for text in texts:
         for m in _NAME.finditer(text):
             name = _clean_name(m.group(0))
             if not name:
                 continue
             # A capitalised word opening a sentence is a name only when it is not a common word.
-            if " " not in name and _SENTENCE_START.search(text, 0, m.start()) and zipf_frequency(name, "en") > 3.5:
+            if " " not in name and _SENTENCE_START.search(text, 0, m.start()) and _zipf(name) > 3.5:
                 continue
             if (found := terms.name(name)) is not None:
                 k, p = found
@@ -213,7 +226,25 @@ def cluster(articles: Sequence[Article], threshold: float = THRESHOLD) -> tuple[
     for i, j in sorted(candidate_pairs(vectors, df)):
         if (s := _dot(vectors[i], vectors[j]) * _gap_factor(days[i], days[j])) > 0:
             sims[(i, j)] = s
-    return average_linkage(len(articles), sims, threshold), vectors, terms
+    return _split_large(average_linkage(len(articles), sims, threshold), sims, threshold), vectors, terms
+
+
+def _split_large(groups: list[list[int]], sims: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """A group of more than LARGE articles is a topic more than a story (BBC: a hundred
+    articles of a year's British politics): grouped again among themselves, with a
+    threshold twice as high, until each part is small enough or the threshold is
+    STRICTEST."""
+    out: list[list[int]] = []
+    for group in groups:
+        if len(group) <= LARGE or threshold * 2 > STRICTEST:
+            out.append(group)
+            continue
+        inside = set(group)
+        index = {g: i for i, g in enumerate(group)}
+        part = {(index[i], index[j]): s for (i, j), s in sims.items() if i in inside and j in inside}
+        for sub in _split_large(average_linkage(len(group), part, threshold * 2), part, threshold * 2):
+            out.append([group[i] for i in sub])
+    return sorted(out)
 
 
 def average_linkage(n: int, sims: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
@@ -249,9 +280,9 @@ def average_linkage(n: int, sims: dict[tuple[int, int], float], threshold: float
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b[k] for k, v in a.items() if k in b)
+    # The shared terms by a set operation, the products in C (as words.cosine).
+    shared = sorted(a.keys() & b.keys())
+    return sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared))) if shared else 0.0
 
 
 def _gap_factor(a: int | None, b: int | None) -> float:
