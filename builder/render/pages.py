@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,9 +40,30 @@ def article_path(article: Article) -> str:
 STORY_CLAIMS = "<!-- briefing:story-claims -->"
 
 
-def story_line(article: Article, story: Story | None, stories: Stories) -> Safe:
-    """Which story an article belongs to and why (issue 21): the names and words it
-    shares with the story's other articles (and, filled in later, the claims)."""
+# How many of the entities an article shares with its story its page names.
+STORY_ENTITIES = 5
+
+
+def shared_entities(entities: EntityIndex, of: Mapping[str, Story]) -> dict[str, list[str]]:
+    """Per article in a story: the entities of the index it names that another article
+    of its story names too, those named in the most of the story's articles first."""
+    ranked: dict[str, list[tuple[int, str]]] = {}
+    for e in entities.entities:
+        by_story: dict[str, list[str]] = {}
+        for slug in e.articles:
+            if (story := of.get(slug)) is not None:
+                by_story.setdefault(story.slug, []).append(slug)
+        for slugs_of in by_story.values():
+            if len(slugs_of) > 1:
+                for slug in slugs_of:
+                    ranked.setdefault(slug, []).append((-len(slugs_of), e.name))
+    return {slug: [name for _, name in sorted(names)[:STORY_ENTITIES]] for slug, names in ranked.items()}
+
+
+def story_line(article: Article, story: Story | None, stories: Stories, names: Sequence[str] = ()) -> Safe:
+    """Which story an article belongs to and why (issue 21): the entities it shares
+    with the story's other articles (`names`, from the entity index), the rare words and
+    names detection grouped it by, and (filled in later) the claims."""
     page = article_path(article)
     if story is None:
         return Safe(f"**Story:** none of the {len(stories.stories)} stories: it shares too little with any "
@@ -52,11 +73,12 @@ def story_line(article: Article, story: Story | None, stories: Stories) -> Safe:
             f"with {others} other article{'s' if others != 1 else ''}")
     shared = story.shared.get(article.slug, ())
     if shared == ("pinned by the editor (stories.yml)",):
-        line += "; pinned to it by the editor (stories.yml)."
+        line += "; pinned to it by the editor (stories.yml)"
     elif shared:
-        line += f"; it shares {escape(', '.join(shared))}."
-    else:
-        line += "."
+        line += f"; grouped by the terms it shares: {escape(', '.join(shared))}"
+    if names:
+        line += f"; entities it names with them: {escape(', '.join(names))}"
+    line += "."
     return Safe(f"{line} {STORY_CLAIMS}")
 
 
@@ -167,10 +189,12 @@ def render_site(corpus: Corpus, title: str, seeds: Path, entities: EntityIndex |
     spans = link_spans(corpus, entities, paged) if entities is not None else {}
     several = stories is not None and not stories.single
     of = stories.by_article() if several and stories is not None else {}
+    named = shared_entities(entities, of) if of and entities is not None else {}
     pages = {}
     for a in corpus.articles:
         found = spans.get(a.slug, {})
-        line = story_line(a, of.get(a.slug), stories) if several and stories is not None else None
+        line = story_line(a, of.get(a.slug), stories, named.get(a.slug, ())) \
+            if several and stories is not None else None
         k = key("article", a, found, line)
         pages[article_path(a)] = memo.get(k) or memo.put(k, render_article(a, linked_paragraphs(a, found), line))
     has_entities = bool(entities and entities.entities)
