@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BBC = ROOT.parent / "shared" / "corpora" / "bbc-news-2225"
 RESULTS = ROOT / "benchmarks" / "results.json"
 README = ROOT / "benchmarks" / "README.md"
-QUALITY = ("claims", "keypoints", "labelled", "inputs")
+QUALITY = ("claims", "keypoints", "labelled", "inputs", "stories")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1748736000"}
 
 NER_FLOOR = """

@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--no-cache", action="store_true", help="keep nothing between builds")
         cmd.add_argument("--entity-pages", type=int, default=ENTITY_PAGES, metavar="N",
                          help=f"write at most N entity pages, for the entities named in the most articles (default: {ENTITY_PAGES})")
+        cmd.add_argument("--stories", choices=("auto", "one"), default="auto",
+                         help="auto: a folder of several stories gets a briefing per story; one: one briefing of everything")
         cmd.add_argument("--strict", action="store_true",
                          help="exit 1 when any file was skipped (pdf: or any character printed as an empty box)")
         cmd.add_argument("-v", "--verbose", action="store_true")
@@ -48,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--out", type=Path, default=Path("site/briefing.pdf"), help="the PDF file (default: site/briefing.pdf)")
             cmd.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4")
             cmd.add_argument("--with-articles", action="store_true", help="append the cleaned articles")
+            cmd.add_argument("--story", default="", metavar="SLUG",
+                             help="with several stories, print this one (its slug, as in /stories/SLUG/); default: all, after a contents page")
     return parser
 
 
@@ -60,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         console.print(f"{args.seeds}: no such folder (pass --seeds DIR)", markup=False)
         return 2
     settings = Settings(seeds=args.seeds, docs=args.docs, title=args.title, build_date=args.build_date,
-                        cache=None if args.no_cache else args.cache, entity_pages=args.entity_pages)
+                        cache=None if args.no_cache else args.cache, entity_pages=args.entity_pages,
+                        stories=args.stories)
 
     def progress(items, label):  # type: ignore[no-untyped-def]
         if len(items) < PROGRESS_FROM or not console.is_terminal:
@@ -76,7 +81,11 @@ def main(argv: list[str] | None = None) -> int:
         console.print(line, markup=False, highlight=False, soft_wrap=True)
     missing = False
     if args.command == "pdf":
-        pdf = export_build(result, args.out, args.title, args.paper, args.with_articles)
+        try:
+            pdf = export_build(result, args.out, args.title, args.paper, args.with_articles, args.story)
+        except BriefingError as exc:
+            console.print(str(exc), markup=False, soft_wrap=True)
+            return 2
         console.print(f"{pdf.path}: {pdf.pages} pages in {pdf.seconds:.1f} s", markup=False, soft_wrap=True)
         if pdf.warning:
             console.print(f"warning: {pdf.warning}", markup=False, soft_wrap=True)

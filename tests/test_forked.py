@@ -145,8 +145,8 @@ def test_a_build_gives_the_same_either_way(tmp_path: Path, monkeypatch: pytest.M
     sequential = run(settings, write=False)
     assert parallel.pages == sequential.pages and parallel.briefing == sequential.briefing
     assert parallel.entities == sequential.entities
-    assert [n for n, _ in parallel.timings] == ["read and clean", "entities", "analysis (in parallel)", "render"]
-    assert [n for n, _ in sequential.timings] == ["read and clean", "entities", "analysis", "render"]
+    assert [n for n, _ in parallel.timings] == ["read and clean", "stories", "entities", "analysis (in parallel)", "render"]
+    assert [n for n, _ in sequential.timings] == ["read and clean", "stories", "entities", "analysis", "render"]
 
 
 def test_a_failing_analysis_fails_the_build_as_it_would_in_one_process(tmp_path: Path, forked: bool,

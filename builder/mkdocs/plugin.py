@@ -53,6 +53,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             model=self.config.model,
             cache=(root / self.config.cache).resolve() if self.config.cache else None,
             entity_pages=self.config.entity_pages,
+            stories=self.config.stories,
         )
         return config
 
@@ -85,6 +86,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 pages = [c for c in section.children if c.is_page and c.file.src_uri.startswith(folder)]
                 if pages and len(pages) > limit:
                     section.children = [p for p in pages if p.file.src_uri == f"{folder}index.md"]
+            # Stories (issue 21): a section each, shown past nav_articles by the list alone.
+            listing = [c for c in section.children if c.is_page and c.file.src_uri == "stories/index.md"]
+            if listing and len(section.children) > self.config.nav_articles:
+                section.children = listing
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -23,7 +23,7 @@ from .sources import PAGE as SOURCES_PAGE
 from .sources import render_sources
 
 # What a build writes at the top of docs/: these files, and everything in these folders.
-GENERATED = ("index.md", "briefing.json", "articles", "entities", "briefing", "sources")
+GENERATED = ("index.md", "briefing.json", "articles", "entities", "briefing", "sources", "stories")
 
 
 def render_analysis_pages(corpus: Corpus, analysis: Analysis, whos_who: Sequence[WhoEntry] = (),

@@ -54,12 +54,13 @@ class Line:
     note: str = ""  # escaped unless Safe (the builder's own words)
 
 
-def render_briefing(ctx: Context, whos_who: Sequence[WhoEntry] = ()) -> str:
+def render_briefing(ctx: Context, whos_who: Sequence[WhoEntry] = (), page: str = PAGE, title: str = "") -> str:
+    """`title`: a story's name its editor gave it (stories.yml), shown instead of the headline."""
     analysis, shown = ctx.analysis, ctx.selection
     headline = ctx.headline()
     disputed = {claim for claim, _ in differently(analysis.disagreements, ctx.claim_at, ctx.outlet_key)}
     return tidy(_ENV.get_template("briefing.md.j2").render(
-        headline=headline,
+        headline=headline, title=title,
         headline_link=Safe(f"[{escape(outlet_names.label(headline))}]({ctx.href(slug=headline.slug)})") if headline else "",
         summary=ctx.summary(),
         overview=[Line(c.text, ctx.badges(c.cited), Safe(_DIFFER) if c.id in disputed else "") for c in shown.overview],
@@ -67,7 +68,7 @@ def render_briefing(ctx: Context, whos_who: Sequence[WhoEntry] = ()) -> str:
                          Safe(f"{c.support} outlet{'s' if c.support != 1 else ''}"
                               + ("; " + _DIFFER if c.id in disputed else "")))
                     for c in shown.key_points],
-        whos_who=[{"name": Safe(f"[{escape(w.name)}]({posixpath.relpath(w.link, 'briefing')})")
+        whos_who=[{"name": Safe(f"[{escape(w.name)}]({posixpath.relpath(w.link, posixpath.dirname(page))})")
                    if _PAGE_LINK.match(w.link) else w.name, "role": w.role} for w in whos_who],
         events=[{
             "date": e.shown(), "text": e.sentence.text, "sources": ctx.badges(m.span for m in e.mentions),

@@ -79,6 +79,10 @@ class Context:
     def __init__(self, corpus: Corpus, analysis: Analysis) -> None:
         self.corpus = corpus
         self.analysis = analysis
+        # From the page being made to docs/: ".." for /briefing/ and /sources/, deeper
+        # for a story's pages (issue 21: /stories/<slug>/ and /stories/<slug>/sources/).
+        self.root = ARTICLES.rsplit("/", 1)[0]
+        self.named_by = ""  # a story's (issue 21): the article whose headline names it
         self.articles = {a.slug: a for a in corpus.articles}
         self.number = {(a.slug, p.anchor): p.number for a in corpus.articles for p in a.paragraphs}
         self.outlet_key = {a.slug: outlet_names.key(a) for a in corpus.articles}
@@ -164,6 +168,8 @@ class Context:
 
         if not self.corpus.articles:
             return None
+        if self.named_by in self.articles:
+            return self.articles[self.named_by]
         # A headline, not a first sentence made into a title (seeds 000, 002, 003 have none).
         candidates = [a for a in self.corpus.articles if not a.metadata.title_derived] or list(self.corpus.articles)
         bags = [content(a.metadata.title.value) for a in candidates]
@@ -175,7 +181,7 @@ class Context:
         return candidates[best]
 
     def href(self, span: Span | None = None, slug: str = "") -> str:
-        relative = f"{ARTICLES}/{span.article if span else slug}.md"
+        relative = f"{self.root}/articles/{span.article if span else slug}.md"
         return f"{relative}#{span.anchor}" if span else relative
 
     def badge(self, span: Span) -> str:

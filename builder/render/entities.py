@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..analysis import outlets as outlet_names
+from ..analysis.stories import Story
 from ..cache import NO_CACHE, Memo, key
 from ..entities.labels import PLURAL, TYPES
 from ..model import Article, Corpus, Entity, EntityIndex, Mention, Paragraph
@@ -114,9 +115,11 @@ class _Row:
 
 
 def render_entities(corpus: Corpus, index: EntityIndex, paged: frozenset[str] | None = None,
-                    memo: Memo[str] | None = None) -> dict[str, str]:
+                    memo: Memo[str] | None = None, stories: Mapping[str, Story] | None = None) -> dict[str, str]:
     """The index and a page per entity in `paged` (default: every entity); `memo`
-    as in render_site."""
+    as in render_site. `stories`: article slug -> its story, when the folder holds
+    several (issue 21): each entity page lists the stories that name it."""
+    stories = stories or {}
     paged = frozenset(e.slug for e in index.entities) if paged is None else paged
     memo = memo or NO_CACHE.memo("pages")
     articles = {a.slug: a for a in corpus.articles}
@@ -124,9 +127,24 @@ def render_entities(corpus: Corpus, index: EntityIndex, paged: frozenset[str] | 
     paragraphs = {(a.slug, p.anchor): p for a in corpus.articles for p in a.body}
     pages = {INDEX_PATH: _render_index(index, articles, paged)}
     for entity in by_slug.values():
-        k = _page_key(entity, articles, paragraphs, by_slug)
-        pages[entity_path(entity)] = memo.get(k) or memo.put(k, _render_entity(entity, articles, paragraphs, by_slug))
+        named_in = _stories_of(entity, stories)
+        k = _page_key(entity, articles, paragraphs, by_slug) + (key("stories", named_in) if named_in else b"")
+        pages[entity_path(entity)] = memo.get(k) or memo.put(k, _render_entity(entity, articles, paragraphs, by_slug,
+                                                                                 named_in))
     return pages
+
+
+def _stories_of(entity: Entity, stories: Mapping[str, Story]) -> list[tuple[str, str, int]]:
+    """The stories that name an entity: (slug, title, articles of it that do), most first."""
+    if not stories:
+        return []
+    count: dict[str, int] = defaultdict(int)
+    titles = {}
+    for slug in entity.articles:
+        if (story := stories.get(slug)) is not None:
+            count[story.slug] += 1
+            titles[story.slug] = story.title
+    return sorted(((s, titles[s], n) for s, n in count.items()), key=lambda t: (-t[2], t[0]))
 
 
 def _page_key(entity: Entity, articles: Mapping[str, Article], paragraphs: Mapping[tuple[str, str], Paragraph],
@@ -196,8 +214,10 @@ def _render_index(index: EntityIndex, articles: Mapping[str, Article], paged: fr
 
 
 def _render_entity(entity: Entity, articles: Mapping[str, Article], paragraphs: Mapping[tuple[str, str], Paragraph],
-                   by_slug: Mapping[str, Entity]) -> str:
+                   by_slug: Mapping[str, Entity], named_in: list[tuple[str, str, int]] | None = None) -> str:
     page = entity_path(entity)
+    in_stories = Safe("; ".join(f"{markdown_link(title, f'stories/{slug}/index.md', page)} ({n} article{'s' if n != 1 else ''})"
+                                for slug, title, n in named_in or ()))
     shown = entity.mentions[:MAX_MENTIONS_SHOWN]
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in shown:
@@ -232,7 +252,7 @@ def _render_entity(entity: Entity, articles: Mapping[str, Article], paragraphs: 
     return _ENV.get_template("entity.md.j2").render(
         e=entity, summary=summary, labels=labels, mention_groups=mention_groups,
         hidden=len(entity.mentions) - len(shown), outlets=outlet_rows, related=related,
-        joined=len(entity.mentions) - sum(count for _, count in entity.labels),
+        joined=len(entity.mentions) - sum(count for _, count in entity.labels), in_stories=in_stories,
     )
 
 
