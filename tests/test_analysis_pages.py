@@ -173,3 +173,18 @@ def test_a_toll_that_changed_is_shown_as_a_sequence_with_its_dates() -> None:
     assert not toll["disputed"]
     assert [(r["values"], r["reported"]) for r in toll["readings"]] == [
         ([3.0], "2016-12-07"), ([11.0], "2016-12-07"), ([24.0], "2016-12-08")]
+
+
+def test_every_timeline_row_says_how_it_was_dated() -> None:
+    """A date written in full says so; a relative one says what it was counted from."""
+    corpus = corpus_of(
+        ("a", "Daily One", "2025-04-30", ["The council approved the bridge budget on April 2, 2025, after a long debate.",
+                                          "Work on the bridge began on Monday, the council said."]),
+        ("b", "Daily Two", "2025-04-30", ["The council approved the bridge budget on April 2, 2025, after a long debate.",
+                                          "Work on the bridge began on Monday, officials said."]),
+    )
+    briefing = render_analysis_pages(corpus, analyse(corpus))[BRIEFING_PAGE]
+    rows = [line for line in briefing.splitlines() if line.startswith("| 2025-")]
+    assert len(rows) == 2, briefing
+    assert "“April 2, 2025”: as written" in rows[0]
+    assert "“on Monday”: the Monday on or before 2025-04-30, the publication date" in rows[1]

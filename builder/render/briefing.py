@@ -139,8 +139,10 @@ def _side_lines(ctx: Context, d: Disagreement) -> list[Line]:
 
 
 def _how_dated(mentions: Sequence[DateMention]) -> str:
-    """How the first dated mention was dated, when it needed the publication date."""
-    relative = next((m for m in mentions if m.resolved and m.relative), None)
-    if relative is None:
+    """How the first dated mention was dated: from the publication date when one
+    needed it, else as written."""
+    shown = next((m for m in mentions if m.resolved and m.relative), None) or next(
+        (m for m in mentions if m.resolved), None)
+    if shown is None:
         return ""
-    return f"“{relative.span.text}”: {relative.derivation}"
+    return f"“{shown.span.text}”: {shown.derivation}"
