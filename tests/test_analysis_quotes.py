@@ -60,6 +60,11 @@ def test_single_curly_marks_quote_but_apostrophes_do_not() -> None:
     ("A Wanted poster for the elder Mr. Paddock warned that he was “diagnosed as psychopathic.”",
      "A Wanted poster"),
     ("“Human rights are denied,” Mr. Hollande said on Friday. He left.", "Mr. Hollande"),
+    # An auxiliary or time word before the verb is not part of the name.
+    ("“That will never, ever happen,” Carney had said.", "Carney"),
+    ("“It is over,” the mayor later said.", "the mayor"),
+    # "with <name> saying:" before the quote.
+    ("The White House commented, with deputy press secretary Anna Kelly saying: “The plan stands.”", "Anna Kelly"),
 ])
 def test_attribution_cues(text: str, speaker: str | None) -> None:
     assert _speaker(text) == speaker

@@ -49,7 +49,7 @@ PROPER_NAME = rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD}){{0,5}}"
 _OWNED = r"['’]s\s+[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?"  # "Carney's office", "his team"
 # "the statement", "a spokesman for the company", "the mayor's office", "his brother"; not
 # "a statement that condemned what he" (news clusters): no function word inside.
-_WORD = r"(?!(?:that|which|who|what|he|she|they|it|this|these|those|and|or|but|as|when|after)\b)[a-z][\w\-]*"
+_WORD = r"(?!(?:that|which|who|what|he|she|they|it|this|these|those|and|or|but|as|when|after|had|has|have|also|later|then)\b)[a-z][\w\-]*"
 _COMMON = rf"(?:the|a|an|his|her|their|its|one)\s+(?:[a-z][\w\-]*['’]s\s+)?(?:{_WORD}\s+){{0,2}}{_WORD}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
 # A role before a name, in lower case: "Pittsburgh coach Mike Tomlin said" (news clusters).
@@ -62,6 +62,8 @@ _NP = (rf"(?:{_PRONOUN}\b|{_ROLE_BEFORE}?(?:the\s+)?{PROPER_NAME}(?:{_OWNED}|{_B
 # briefing to the media, said" (news clusters).
 _APPOSITION = r"(?:,\s*(?P<appos>[^,“”\"]{1,120}),(?:\s*[^,“”\"]{1,60},)?)?"
 _ADVERB = r"(?:\s+[a-z]+ly)?"
+# An auxiliary or a time word between the name and the verb: "..., Carney had said" (seed 002).
+_AUXILIARY = r"(?:\s+(?:had|has|have|also|later|then))?"
 # A body after the name, before the verb: "Ilan Gilon of the Meretz party said" (news clusters).
 _OF_BODY = rf"(?:\s+(?:of|from)\s+(?:the\s+)?{PROPER_NAME}(?:\s+(?:party|group|union|council|movement|campaign))?)?"
 # "a spectator can be heard saying" (news clusters).
@@ -69,11 +71,13 @@ _HEARD = r"(?:can|could|may)\s+be\s+heard\s+saying"
 
 # Right after the closing mark.
 _AFTER_NAME_VERB = re.compile(
-    rf"^[\s,;:—–-]*(?P<np>{_NP}){_APPOSITION}{_OF_BODY}{_ADVERB}\s+(?P<verb>{_VERBS}|{_HEARD})\b")
+    rf"^[\s,;:—–-]*(?P<np>{_NP}){_APPOSITION}{_OF_BODY}{_AUXILIARY}{_ADVERB}\s+(?P<verb>{_VERBS}|{_HEARD})\b")
 # Before the quote: "He recalled the pilot telling the passengers: '...'": the one telling
 # speaks, not the one recalling (news clusters).
 _TELLING = re.compile(rf"(?P<np>(?:the|a|an|his|her|their)\s+[a-z][\w-]*|{PROPER_NAME})\s+"
-                      r"(?:telling|saying to|asking|announcing to)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+\s*[:,]\s*$")
+                      r"(?:telling|saying to|asking|announcing to)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+\s*[:,]\s*$"
+                      # "..., with deputy press secretary Anna Kelly saying: '...'" (seed 004)
+                      rf"|\bwith\s+{_ROLE_BEFORE}*(?P<with>{PROPER_NAME})\s+(?:saying|adding|writing)\s*[:,]?\s*$")
 _AFTER_VERB_NAME = re.compile(rf"^[\s,;:—–-]*(?P<verb>{_VERBS_BEFORE_NAME})\s+(?P<np>{_NP})")
 # Before the opening mark, in the same sentence: the last "<name> <verb>" there. Found
 # verb first, then the name just before it: a pattern starting with the name would be
@@ -81,6 +85,9 @@ _AFTER_VERB_NAME = re.compile(rf"^[\s,;:—–-]*(?P<verb>{_VERBS_BEFORE_NAME})\
 # synthetic articles).
 _VERB = re.compile(rf"\b(?P<verb>{_VERBS})\b")
 _NAME_BEFORE_VERB = re.compile(rf"(?P<np>{_NP}){_APPOSITION}{_ADVERB}\s+$")
+# "the council also said that it '...'" (news clusters): a name, not a pronoun, before an
+# auxiliary ("She also wrote" would send "she" to the last person named, news clusters).
+_NAME_AUX_BEFORE_VERB = re.compile(rf"(?P<np>(?!{_PRONOUN}\b){_NP}){_APPOSITION}{_AUXILIARY}{_ADVERB}\s+$")
 _CUE_REACH = 240  # characters before a verb where its name may start (appositives included)
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<np>{_NP})")
 _PARTICIPLE = re.compile(r",\s*(?:saying|adding|telling|warning|insisting|noting|declaring|writing|stating|"
@@ -149,7 +156,7 @@ def attribute(text: str, start: int, end: int, sentence: tuple[int, int]) -> Att
     head = text[sentence[0] : head_end]
     telling = _TELLING.search(head)
     if telling:
-        return _attribution(telling["np"], "", telling.group(0), "named before the quote")
+        return _attribution(telling["np"] or telling["with"], "", telling.group(0), "named before the quote")
     for _, found in _cues(text, sentence[0], head_end, last_first=True):
         return found
     m = _ACCORDING.search(text, sentence[0], sentence[1])
@@ -265,7 +272,8 @@ def _cues(text: str, start: int, end: int, last_first: bool = False) -> list[tup
     verbs = list(_VERB.finditer(text, start, end))
     out = []
     for v in reversed(verbs) if last_first else verbs:
-        m = _NAME_BEFORE_VERB.search(text, max(start, v.start() - _CUE_REACH), v.start())
+        reach = max(start, v.start() - _CUE_REACH)
+        m = _NAME_BEFORE_VERB.search(text, reach, v.start()) or _NAME_AUX_BEFORE_VERB.search(text, reach, v.start())
         if m:
             cue = text[m.start() : v.end()]
             np, appos = m["np"], m["appos"] or ""
