@@ -111,6 +111,9 @@ def test_the_timeline_is_in_date_order_with_undated_events_last() -> None:
     # A passive to come and a deadline look ahead ...
     ("The bill is to be voted on Thursday.", [("on Thursday", "2025-05-01")]),
     ("The report must be filed by Friday.", [("Friday", "2025-05-02")]),
+    # What must still be done looks ahead (seed 004: "needs to prepare for the G7 summit in June").
+    ("The minister needs to prepare for the summit in June, which the city is hosting.", [("in June", "2025-06")]),
+    ("The summit in March was a success.", [("in March", "2025-03")]),
     # ... unless the clause is told in the past.
     ("By Friday, the toll had risen to 84.", [("Friday", "2025-04-25")]),
 ])

@@ -117,7 +117,9 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$
 _NOUN_AFTER = re.compile(r"^\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|by\b|from\b|until\b|through\b)[a-z][\w-]+")
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|is due|are due|is expected|are expected|is scheduled|are scheduled|"
-    r"plans? to|planned|is set to|are set to|to begin|to start|to open|next)\b",
+    r"plans? to|planned|is set to|are set to|to begin|to start|to open|next|"
+    # what must still be done looks ahead: "also needs to prepare for the G7 summit in June" (seed 004)
+    r"needs? to|has to|have to|must)\b",
     re.I,
 )
 
