@@ -102,8 +102,12 @@ def test_pdf_of_one_story_or_all_with_contents(tmp_path: Path):
     shutil.copytree(FIXTURES, seeds)
     common = ["pdf", "--seeds", str(seeds), "--docs", str(tmp_path / "docs"), "--no-cache"]
     assert main([*common, "--out", str(tmp_path / "all.pdf")]) == 0
-    first = pypdf.PdfReader(tmp_path / "all.pdf").pages[0].extract_text()
-    assert "2 stories" in first and "Duisburg" in first and "Grindavik" in first
+    pages = [p.extract_text() for p in pypdf.PdfReader(tmp_path / "all.pdf").pages]
+    assert "2 stories" in pages[0]
+    assert "Stories" in pages[1] and "Duisburg" in pages[1] and "Grindavik" in pages[1]  # the contents
+    # Each story's overview and key points, cited by outlet and paragraph, on pages of its own.
+    assert any("Key points" in p and "Duisburg" in p and "¶" in p and "Grindavik" not in p for p in pages[2:])
+    assert any("Key points" in p and "Grindavik" in p and "¶" in p and "Duisburg" not in p for p in pages[2:])
     import datetime as dt
 
     from builder.analysis.stories import detect

@@ -77,57 +77,51 @@ def render_html(document: Document, paper: str = "a4") -> str:
 
 def export_pdf(document: Document, out: Path, paper: str = "a4") -> PdfResult:
     """Write the PDF to `out` (atomically) and say how many pages it has."""
-    return export_pdfs([document], out, paper)
+    _check_paper(paper)
+    return _print(render_html(document, paper), out, paper)
 
 
-def export_pdfs(documents: list[Document], out: Path, paper: str = "a4", contents_title: str = "") -> PdfResult:
-    """One PDF of several documents (a folder's stories, issue 21), each printed as a
-    briefing of its own, after a contents page listing them with the page each starts on
-    when there is more than one."""
-    from weasyprint import HTML  # imported here: it takes a second, and only this needs it
-
+def _check_paper(paper: str) -> None:
     if paper not in PAPER_SIZES:
         raise BriefingError(f"paper size '{paper}' is not one of {', '.join(PAPER_SIZES)}")
+
+
+# The key points each story prints in the PDF of several stories.
+STORY_POINTS = 5
+
+
+def render_stories_html(documents: list[tuple[str, Document]], title: str, articles: int, build_date: str,
+                        paper: str = "a4") -> str:
+    """One document for a folder of several stories (issue 21): a contents page, then
+    each story's overview and key points. A story in full is its own PDF (`--story`):
+    every story in full made the BBC corpus's 302 stories thousands of pages, minutes
+    to lay out and gigabytes of memory."""
+    _check_paper(paper)
+    css = _ENV.get_template("briefing.css.j2").render(paper=PAPER_SIZES[paper])
+    return _ENV.get_template("stories.html.j2").render(docs=documents, css=css, title=title, articles=articles,
+                                                       build_date=build_date, points=STORY_POINTS)
+
+
+def _print(html: str, out: Path, paper: str) -> PdfResult:
+    from weasyprint import HTML  # imported here: it takes a second, and only this needs it
+
     start = time.perf_counter()
     missing = _MissingGlyphs()
     weasyprint_log = logging.getLogger("weasyprint")
     weasyprint_log.addFilter(missing)
     try:
-        rendered = [HTML(string=render_html(d, paper), url_fetcher=_refuse_fetch, base_url=None).render()
-                    for d in documents]
-        if len(rendered) > 1:
-            rendered = [_contents(documents, rendered, paper, contents_title), *rendered]
-        pages = [page for r in rendered for page in r.pages]
-        data = rendered[0].copy(pages).write_pdf()
+        rendered = HTML(string=html, url_fetcher=_refuse_fetch, base_url=None).render()
+        data = rendered.write_pdf()
     finally:
         weasyprint_log.removeFilter(missing)
     assert data is not None
     atomic_write(out, data)
     seconds = time.perf_counter() - start
-    log.info("briefing PDF: %d pages in %.1f s", len(pages), seconds)
+    log.info("briefing PDF: %d pages in %.1f s", len(rendered.pages), seconds)
     chars = tuple(sorted(missing.chars))
     warning = f"{len(chars)} characters print as empty boxes: no font here has them ({_sample(chars)})" if chars else ""
-    return PdfResult(path=out, pages=len(pages), seconds=seconds, bytes=len(data), missing=chars, warning=warning)
-
-
-def _contents(documents: list[Document], rendered: list[object], paper: str, title: str) -> object:
-    """The contents page of a PDF of several stories: each story's title, dates, articles
-    and the page it starts on (the contents' own pages counted first: a long list may
-    take more than one, so it is laid out twice)."""
-    from weasyprint import HTML
-
-    css = _ENV.get_template("briefing.css.j2").render(paper=PAPER_SIZES[paper])
-
-    def made(offset: int) -> object:
-        starts, page = [], offset + 1
-        for r in rendered:
-            starts.append(page)
-            page += len(r.pages)  # type: ignore[attr-defined]
-        html = _ENV.get_template("contents.html.j2").render(css=css, title=title, rows=list(zip(documents, starts)))
-        return HTML(string=html, url_fetcher=_refuse_fetch, base_url=None).render()
-
-    first = made(1)
-    return first if len(first.pages) == 1 else made(len(first.pages))  # type: ignore[attr-defined]
+    return PdfResult(path=out, pages=len(rendered.pages), seconds=seconds, bytes=len(data), missing=chars,
+                     warning=warning)
 
 
 # Debian's fonts for the scripts the PDF's fonts (DejaVu) lack most often.
@@ -155,7 +149,8 @@ def _glyph_warning(result: PdfResult, corpus: Corpus) -> PdfResult:
 def export_build(result: BuildResult, out: Path, title: str, paper: str = "a4", with_articles: bool = False,
                  story: str = "") -> PdfResult:
     """The PDF of a finished build. With several stories (issue 21): `story` (a slug)
-    prints that one; without it, all of them after a contents page."""
+    prints that one in full; without it, every story's overview and key points after a
+    contents page."""
     from .document import build_document
 
     if result.story_briefings:
@@ -163,11 +158,17 @@ def export_build(result: BuildResult, out: Path, title: str, paper: str = "a4", 
         if not chosen:
             known = ", ".join(b.story.slug for b in result.story_briefings[:10])
             raise BriefingError(f"no story '{story}' (the stories: {known}{', ...' if len(result.story_briefings) > 10 else ''})")
+        if story:
+            corpus, entities = _story_part(result, chosen[0].story.articles)
+            document = build_document(corpus, chosen[0].record, entities, title, with_articles)
+            return _glyph_warning(export_pdf(document, out, paper), result.corpus)
         documents = []
         for b in chosen:
             corpus, entities = _story_part(result, b.story.articles)
-            documents.append(build_document(corpus, b.record, entities, title, with_articles))
-        return _glyph_warning(export_pdfs(documents, out, paper, title), result.corpus)
+            documents.append((b.story.slug, build_document(corpus, b.record, entities, title, False)))
+        html = render_stories_html(documents, title, len(result.corpus.articles), result.corpus.build_date.isoformat(),
+                                   paper)
+        return _glyph_warning(_print(html, out, paper), result.corpus)
     if result.briefing is None:
         raise BriefingError("the PDF needs a full build, not a check")
     if story:
