@@ -158,8 +158,9 @@ def _unjoined(found: list[Found]) -> list[Found]:
     if not split:
         return found
     out: list[Found] = []
+    parted = {id(f) for f in split}  # by identity: comparing every mention with each was seconds on BBC
     for f in found:
-        if f in split:
+        if id(f) in parted:
             first = f.name.split(" ")[0]
             out += [_part(f, 0, len(first)), _part(f, len(first) + 1, len(f.name))]
         else:
