@@ -6,8 +6,11 @@ cut, and no figure or negation conflicts ("168 seats" and "169 seats" are a
 disagreement, never one claim). That finds copies, wire rewrites and paraphrase that
 keeps most of the fact's words. A fact retold in words of its own ("The 42-year-old
 male driver, from Beckenham, is being held on suspicion of manslaughter" / "The tram
-driver, 42, from Beckenham, has been arrested on suspicion of manslaughter") is
-missed: it shows as two claims, each with fewer outlets, never as a wrong one.
+driver, 42, from Beckenham, has been arrested on suspicion of manslaughter") is then
+looked for by the story's first claims among the rarer words of each other article
+(retold.py): found, it joins the claim as a retelling (`Claim.retold`), or two claims
+that find each other merge. What neither finds shows as two claims, each with fewer
+outlets, never as a wrong one.
 
 Sentences are compared only within blocks of rare shared words (grouping.py), and
 scored only when the TF-IDF cosine of their content words reaches `PREFILTER`, so the
