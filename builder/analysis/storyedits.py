@@ -18,8 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..corpus import slugs, yamlsafe
 from ..errors import ConfigError
 from ..model import Corpus
@@ -41,16 +39,7 @@ class Edit:
 
 def load(seeds: Path) -> tuple[Edit, ...]:
     path = seeds / FILENAME
-    if not path.is_file():
-        return ()
-    try:
-        data = yamlsafe.load(path.read_text(encoding="utf-8-sig"))
-    except (yaml.YAMLError, ValueError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read: {' '.join(str(exc).split())[:200]}") from exc
-    if data is None:
-        return ()
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping of story names to title:, merge: or articles: (see README)")
+    data = yamlsafe.editor_file(path, "a mapping of story names to title:, merge: or articles: (see README)")
     return tuple(_edit(path, str(target), settings) for target, settings in data.items())
 
 
@@ -58,11 +47,7 @@ def _edit(path: Path, target: str, settings: object) -> Edit:
     where = f"{path}: '{target}'"
     if not target.strip():
         raise ConfigError(f"{path}: an entry has an empty name")
-    if not isinstance(settings, dict):
-        raise ConfigError(f"{where} should map to title:, merge: or articles:")
-    unknown = sorted(set(map(str, settings)) - set(KEYS))
-    if unknown:
-        raise ConfigError(f"{where} has unknown keys {unknown} (known: {', '.join(KEYS)})")
+    settings = yamlsafe.editor_entry(where, settings, KEYS, "title:, merge: or articles:")
     title = settings.get("title")
     if title is not None and (not isinstance(title, str) or not title.strip()):
         raise ConfigError(f"{where}: 'title' should be a non-empty text")

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from ..errors import ConfigError
 from . import yamlsafe
 
 FILENAME = "sources.yml"
@@ -22,22 +19,9 @@ KEYS = ("title", "outlet", "author", "date", "url")
 
 def load(seeds: Path) -> dict[str, dict[str, object]]:
     path = seeds / FILENAME
-    if not path.is_file():
-        return {}
-    try:
-        data = yamlsafe.load(path.read_text(encoding="utf-8-sig"))
-    except (yaml.YAMLError, ValueError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read: {' '.join(str(exc).split())[:200]}") from exc
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping of file names to settings")
+    data = yamlsafe.editor_file(path, "a mapping of file names to settings")
     out: dict[str, dict[str, object]] = {}
     for name, settings in data.items():
-        if not isinstance(settings, dict):
-            raise ConfigError(f"{path}: '{name}' should map to settings such as outlet: or date:")
-        unknown = sorted(set(map(str, settings)) - set(KEYS))
-        if unknown:
-            raise ConfigError(f"{path}: '{name}' has unknown keys {unknown} (known: {', '.join(KEYS)})")
+        settings = yamlsafe.editor_entry(f"{path}: '{name}'", settings, KEYS, "settings such as outlet: or date:")
         out[str(name)] = {str(k): v for k, v in settings.items() if v not in (None, "")}
     return out

@@ -21,8 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from ..corpus import yamlsafe
 from ..errors import ConfigError
 from .aliases import Cluster, name_of
@@ -56,16 +54,7 @@ class Edited:
 
 def load(seeds: Path) -> tuple[Correction, ...]:
     path = seeds / FILENAME
-    if not path.is_file():
-        return ()
-    try:
-        data = yamlsafe.load(path.read_text(encoding="utf-8-sig"))
-    except (yaml.YAMLError, ValueError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read: {' '.join(str(exc).split())[:200]}") from exc
-    if data is None:
-        return ()
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping of entity names to corrections (see seeds/README.md)")
+    data = yamlsafe.editor_file(path, "a mapping of entity names to corrections (see seeds/README.md)")
     return tuple(_correction(path, str(target), settings) for target, settings in data.items())
 
 
@@ -73,11 +62,7 @@ def _correction(path: Path, target: str, settings: object) -> Correction:
     where = f"{path}: '{target}'"
     if not target.strip():
         raise ConfigError(f"{path}: an entry has an empty name")
-    if not isinstance(settings, dict):
-        raise ConfigError(f"{where} should map to corrections such as merge:, type:, name:, role: or hide:")
-    unknown = sorted(set(map(str, settings)) - set(KEYS))
-    if unknown:
-        raise ConfigError(f"{where} has unknown keys {unknown} (known: {', '.join(KEYS)})")
+    settings = yamlsafe.editor_entry(where, settings, KEYS, "corrections such as merge:, type:, name:, role: or hide:")
     out = Correction(target=target.strip(), name=_text(where, settings, "name"), role=_text(where, settings, "role"))
     kind = settings.get("type")
     if kind is not None:
