@@ -141,13 +141,21 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
     pages["briefing.json"] = json.dumps(as_json(briefing.record), ensure_ascii=False, separators=(",", ":")) + "\n"
     timings.append(("analysis (in parallel)" if child.forked else "analysis", briefing.analysis_seconds))
     timings.append(("render", time.perf_counter() - start))
+    return _written_and_kept(settings, cache, key, timings, write,
+                             BuildResult(corpus=corpus, pages=pages, written=None, timings=(), entities=entities,
+                                         briefing=briefing.record))
+
+
+def _written_and_kept(settings: Settings, cache: Cache, key: str | None, timings: list[tuple[str, float]],
+                      write: bool, result: BuildResult) -> BuildResult:
+    """A made build's pages written to docs/ (when `write`) and the build kept for the
+    next one (when it has a key), with their timings."""
     report = None
     if write:
         start = time.perf_counter()
-        report = write_pages(settings.docs, pages)
+        report = write_pages(settings.docs, result.pages)
         timings.append(("write", time.perf_counter() - start))
-    result = BuildResult(corpus=corpus, pages=pages, written=report, timings=tuple(timings), entities=entities,
-                         briefing=briefing.record)
+    result = replace(result, written=report, timings=tuple(timings))
     if key is not None:
         start = time.perf_counter()
         if report is not None and report.refused:
@@ -202,22 +210,9 @@ def _run_stories(settings: Settings, corpus: Corpus, found: Stories, cache: Cach
     }, ensure_ascii=False, separators=(",", ":")) + "\n"
     timings.append(("analysis (in parallel)" if child.forked else "analysis", made.analysis_seconds))
     timings.append(("render", time.perf_counter() - start))
-    report = None
-    if write:
-        start = time.perf_counter()
-        report = write_pages(settings.docs, pages)
-        timings.append(("write", time.perf_counter() - start))
-    result = BuildResult(corpus=corpus, pages=pages, written=report, timings=tuple(timings), entities=entities,
-                         stories=found, story_briefings=briefings)
-    if key is not None:
-        start = time.perf_counter()
-        if report is not None and report.refused:
-            last_build.forget(cache)
-        else:
-            with collector_paused():
-                last_build.save(cache, key, replace(result, pages={}, written=None))
-        result = replace(result, timings=(*result.timings, ("kept for the next build", time.perf_counter() - start)))
-    return result
+    return _written_and_kept(settings, cache, key, timings, write,
+                             BuildResult(corpus=corpus, pages=pages, written=None, timings=(), entities=entities,
+                                         stories=found, story_briefings=briefings))
 
 
 @dataclass(frozen=True, slots=True)
