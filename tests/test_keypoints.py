@@ -64,3 +64,19 @@ def test_the_version_more_outlets_carry_is_the_point() -> None:
                                       "forcing 250 residents from their homes."]),
     )
     assert "300 residents" in points[0]
+
+
+def test_photo_captions_credits_and_embedded_tweets_are_never_key_points() -> None:
+    caption = ("FILE - In this Sept. 30, 2016, file photo, the mayor of Harwick poses for photographers as she "
+               "arrives at the Corran Textiles warehouse.")
+    tweet = ("The warehouse is gone, and 300 of our neighbours are homeless tonight pic.twitter.com/m0TQqDzHgb "
+             "— Harwick Fire (@HarwickFire) March 9, 2025")
+    credit = "Firefighters at the Corran Textiles warehouse in Harwick on Sunday night (AP Photo/Jo Bloggs, File)"
+    points = _points(
+        ("a", "Gazette", "2025-03-10", [caption, FIRE, tweet, credit]),
+        ("b", "Wire", "2025-03-10", [caption, FIRE_AGAIN, tweet, credit]),
+        ("c", "Times", "2025-03-10", [caption, tweet, credit,
+                                      "Investigators are still looking for the cause of the blaze in Harwick."]),
+    )
+    assert points and "Corran Textiles warehouse in Harwick on Sunday night" in points[0]
+    assert not any(p in (caption, tweet, credit) for p in points), points

@@ -90,13 +90,21 @@ _BOILERPLATE = re.compile(
     r"\b(?:photo|picture|image)s? (?:provided|released|taken) by\b|"
     r"this (?:story|article) (?:has been|was) (?:updated|amended|corrected)|"
     r"^\s*(?:advertisement|related:|more:|see also)\b|\b(?:reporting|editing|writing) by [a-z]|"
-    r"support (?:it|us|our journalism)\b|readers like you"
+    r"support (?:it|us|our journalism)\b|readers like you|"
+    # What a pasted page brings of its pictures and embeds (news clusters): an agency
+    # photo's caption ("FILE - In this Sept. 30, 2016, file photo, Singer Rihanna poses
+    # ...") and credit ("(AP Photo/Richard Drew, File)"), a caption opening "Pictured",
+    # and the last line of an embedded tweet ("... pic.twitter.com/m0Tq — NWS Gray
+    # (@NWSGray) December 27, 2017").
+    r"^\W*file\s*[-–—]|\bfile (?:photo|picture|image)\b|\((?:ap |reuters |afp )?photo\b|^\W*pictured\b|"
+    r"\bpic\.twitter\.com/|[—–]\s*[^—–()]{1,60}\(@\w{1,15}\)"
 )
 # Content words that boilerplate needs one of before its expression is tried, and
 # number words; rooted, as the words are ("dozens" -> "dozen").
 _CUES = frozenset(map(words.root, """contributed reserved copyright click tap sign subscribe newsletter
     follow http https www credit caption getty read updated amended corrected advertisement related more see
-    reporting editing writing support readers pictured seen handout provided released taken""".split()))
+    reporting editing writing support readers pictured seen handout provided released taken file photo picture
+    image pic""".split()))
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen hundred thousand million billion".split())
 _PAST = re.compile(r"\b(?:in|since|until|by|during|from|of)\s+(?:early |late |mid-)?(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)s\b")
 
@@ -158,7 +166,8 @@ class _Shape:
 
     def __init__(self, text: str, bag: tuple[str, ...], n_words: int) -> None:
         lower = text.lower()
-        self.boilerplate = ("©" in text or not _CUES.isdisjoint(bag)) and _BOILERPLATE.search(lower) is not None
+        self.boilerplate = ("©" in text or "(@" in text or not _CUES.isdisjoint(bag)) and _BOILERPLATE.search(
+            lower) is not None
         numbers = sum(1 for t in bag if t[0].isdigit() or t in _NUMBER_WORDS)
         names = len(_CAPITALISED.findall(text))
         self.specific = min(1.0, (numbers + names) / 3)
