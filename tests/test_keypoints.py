@@ -8,6 +8,10 @@ from test_analysis_claims import corpus_of
 from builder.analysis import analyse
 
 FIRE = "A fire destroyed the Corran Textiles warehouse in Harwick on Sunday night, forcing 300 residents from their homes."
+# Sentences after the ones a test is about, so that those are not an article's closing lines.
+TAIL = ("The mayor praised the firefighters who worked through the night in freezing rain.",
+        "Residents were taken to the Harwick leisure centre, where volunteers served hot meals.",
+        "Mill Street will stay closed until engineers have checked the walls that still stand.")
 FIRE_AGAIN = "Fire destroyed the Corran Textiles warehouse in Harwick on Sunday night and forced 300 residents from their homes."
 
 
@@ -80,3 +84,16 @@ def test_photo_captions_credits_and_embedded_tweets_are_never_key_points() -> No
     )
     assert points and "Corran Textiles warehouse in Harwick on Sunday night" in points[0]
     assert not any(p in (caption, tweet, credit) for p in points), points
+
+
+def test_a_quote_the_sentence_split_cut_counts_as_quotation() -> None:
+    # The quote opens in one sentence and closes in the next: the first is all quotation
+    # though it has no closing mark, and must not lead over the reported fact.
+    cut = "“We will pay every one of our weavers and dyers in full until the looms are running again."
+    rest = "Nobody will lose a week of pay,” the owner said."
+    points = _points(
+        ("a", "Gazette", "2025-03-10", [cut, FIRE, rest, *TAIL]),
+        ("b", "Wire", "2025-03-10", [cut, FIRE_AGAIN, rest, *TAIL]),
+        ("c", "Times", "2025-03-10", [cut, FIRE, rest, *TAIL]),
+    )
+    assert "Corran Textiles warehouse in Harwick on Sunday night" in points[0], points

@@ -184,14 +184,29 @@ class _Shape:
 
 
 def _quoted_share(text: str) -> float:
-    """The share of a sentence inside quotation marks; a closing mark with no opening
-    one (the end of a quote the sentence split cut) counts the text before it."""
+    """The share of a sentence inside quotation marks. A quote the sentence split cut
+    counts too: a closing mark with no opening one counts the text before it, and a
+    sentence that opens a quote and never closes it, or ends one it never opened
+    ("I'll miss coming out of the locker room ... it still gets me.'": news clusters),
+    is all quotation."""
     if not any(mark in text for mark in _MARKS):
         return 0.0
+    if _CUT_QUOTE.search(text) is not None:
+        return 1.0
     closing = text.find("”")
     if closing > 0 and "“" not in text[:closing]:
         return closing / len(text)
     return sum(len(m.group(0)) for m in _QUOTE_SPANS.finditer(text)) / max(1, len(text))
+
+
+# A sentence that is the start of a quote going on past it (an opening mark and no
+# closing one), or the end of one (a closing mark after its last word, no opening one).
+# A single quote opens only before a letter and closes only after punctuation, so an
+# apostrophe ("Y’know", "the Texans' coach") is neither.
+_CUT_QUOTE = re.compile(
+    r"^\s*(?:“[^”]*|``(?:(?!'').)*|\"[^\"]*|‘[^’]*|'(?=[A-Za-z])[^']*)$"
+    r"|^[^“‘\"`]*(?:[^“”]”|[.,!?]’|[.,!?]'|[^\"]\"|[^'']'')\s*$"
+)
 
 
 _MARKS = ('"', "``", "“", "”", "‘", "'")
