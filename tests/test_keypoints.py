@@ -97,3 +97,14 @@ def test_a_quote_the_sentence_split_cut_counts_as_quotation() -> None:
         ("c", "Times", "2025-03-10", [cut, FIRE, rest, *TAIL]),
     )
     assert "Corran Textiles warehouse in Harwick on Sunday night" in points[0], points
+
+
+def test_a_fact_second_in_short_articles_is_not_taken_for_a_sign_off() -> None:
+    # The same words near the end of three articles are a sign-off only in the closing
+    # half: in three-sentence wire copies the second sentence is the story.
+    leads = ("The Harwick fire brigade was called out at eight on Sunday evening.",
+             "Smoke could be seen across the valley from early evening on Sunday.",
+             "Harwick woke on Monday to a street of blackened brick and shattered glass.")
+    points = _points(*[(slug, outlet, "2025-03-10", [lead, FIRE, f"More on this story from the {outlet}."])
+                       for slug, outlet, lead in zip("abc", ("Gazette", "Wire", "Times"), leads, strict=True)])
+    assert any("Corran Textiles warehouse in Harwick on Sunday night" in p for p in points), points

@@ -287,8 +287,11 @@ class _Candidate:
         self.prior = prior
         sizes = self.story.sizes
         # The same words closing three articles or more and opening none: a sign-off.
+        # Closing means among the last three sentences and in the second half: in a
+        # short article, the last three are most of it.
         tail = len(members) >= 3 and len({m.bag for m in members}) == 1 and all(
-            0 < m.sentence.position >= sizes[m.sentence.span.article] - 3 for m in members
+            0 < m.sentence.position >= sizes[m.sentence.span.article] - 3
+            and 2 * m.sentence.position >= sizes[m.sentence.span.article] for m in members
         )
         self.background = (tail or shape.boilerplate or all(m.shape().boilerplate for m in members)
                            or _past(shown, self.story.year))
