@@ -76,14 +76,16 @@ def test_photo_captions_credits_and_embedded_tweets_are_never_key_points() -> No
     tweet = ("The warehouse is gone, and 300 of our neighbours are homeless tonight pic.twitter.com/m0TQqDzHgb "
              "— Harwick Fire (@HarwickFire) March 9, 2025")
     credit = "Firefighters at the Corran Textiles warehouse in Harwick on Sunday night (AP Photo/Jo Bloggs, File)"
+    released = ("This March 9, 2025 photo made available by the county fire brigade shows smoke rising over the "
+                "valley road north of the old mill town.")
     points = _points(
-        ("a", "Gazette", "2025-03-10", [caption, FIRE, tweet, credit]),
-        ("b", "Wire", "2025-03-10", [caption, FIRE_AGAIN, tweet, credit]),
-        ("c", "Times", "2025-03-10", [caption, tweet, credit,
+        ("a", "Gazette", "2025-03-10", [released, caption, FIRE, tweet, credit]),
+        ("b", "Wire", "2025-03-10", [released, caption, FIRE_AGAIN, tweet, credit]),
+        ("c", "Times", "2025-03-10", [released, caption, tweet, credit,
                                       "Investigators are still looking for the cause of the blaze in Harwick."]),
     )
     assert points and "Corran Textiles warehouse in Harwick on Sunday night" in points[0]
-    assert not any(p in (caption, tweet, credit) for p in points), points
+    assert not any(p in (released, caption, tweet, credit) for p in points), points
 
 
 def test_a_quote_the_sentence_split_cut_counts_as_quotation() -> None:

@@ -93,10 +93,13 @@ _BOILERPLATE = re.compile(
     r"support (?:it|us|our journalism)\b|readers like you|"
     # What a pasted page brings of its pictures and embeds (news clusters): an agency
     # photo's caption ("FILE - In this Sept. 30, 2016, file photo, Singer Rihanna poses
-    # ...") and credit ("(AP Photo/Richard Drew, File)"), a caption opening "Pictured",
-    # and the last line of an embedded tweet ("... pic.twitter.com/m0Tq — NWS Gray
-    # (@NWSGray) December 27, 2017").
+    # ...", "This Dec. 28, 2017 photo made available by SpaceX shows ...") and credit
+    # ("(AP Photo/Richard Drew, File)"), a caption opening "Pictured", and the last line
+    # of an embedded tweet ("... pic.twitter.com/m0Tq — NWS Gray (@NWSGray) December 27,
+    # 2017").
     r"^\W*file\s*[-–—]|\bfile (?:photo|picture|image)\b|\((?:ap |reuters |afp )?photo\b|^\W*pictured\b|"
+    r"^\W*(?:in )?this\b[^!?]{0,45}?\b(?:photo|image|picture)s?\b[^!?]{0,80}?"
+    r"\b(?:shows?|released|provided|made available|taken|distributed)\b|"
     r"\bpic\.twitter\.com/|[—–]\s*[^—–()]{1,60}\(@\w{1,15}\)"
 )
 # Content words that boilerplate needs one of before its expression is tried, and
