@@ -110,3 +110,15 @@ def test_a_fact_second_in_short_articles_is_not_taken_for_a_sign_off() -> None:
     points = _points(*[(slug, outlet, "2025-03-10", [lead, FIRE, f"More on this story from the {outlet}."])
                        for slug, outlet, lead in zip("abc", ("Gazette", "Wire", "Times"), leads, strict=True)])
     assert any("Corran Textiles warehouse in Harwick on Sunday night" in p for p in points), points
+
+
+def test_a_quote_left_open_and_a_line_without_a_full_stop_give_way_to_a_finished_report() -> None:
+    # "said: "... opens a quote the next sentence closes; a caption has no full stop.
+    opened = "The owner, Mary Corran, said in a statement: “We will pay every one of our weavers and dyers in full."
+    caption = "Firefighters spray water on the smouldering roof of the old dye house beside the canal at dawn"
+    points = _points(
+        ("a", "Gazette", "2025-03-10", [opened, FIRE, *TAIL]),
+        ("b", "Wire", "2025-03-10", [caption, FIRE_AGAIN, *TAIL]),
+        ("c", "Times", "2025-03-10", [opened, caption, FIRE, *TAIL]),
+    )
+    assert "Corran Textiles warehouse in Harwick on Sunday night" in points[0], points

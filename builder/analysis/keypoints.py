@@ -63,6 +63,7 @@ LEAN_PENALTY = 0.8
 QUESTION_PENALTY = 0.5
 LONG_PENALTY = 0.5
 SHORT_PENALTY = 0.1
+UNFINISHED_PENALTY = 0.7
 # An article sharing this share of its claims with an earlier one, and that one as
 # much with it, is a copy of it; a claim in more articles than `COPY_EVIDENCE` says
 # nothing about which two copy each other.
@@ -183,6 +184,11 @@ class _Shape:
             quality *= QUESTION_PENALTY
         if n_words > MAX_WORDS:
             quality *= LONG_PENALTY
+        if not text.rstrip("'\"”’) ").endswith((".", "!", "?", "…")):
+            # No full stop: a caption, a standfirst or a line cut short ("Chicago Cubs fans
+            # celebrate in front of Wrigley Field ...", "A team of rescuers and diggers
+            # have worked": news clusters), seldom the clearest telling.
+            quality *= UNFINISHED_PENALTY
         self.quality = quality
 
 
@@ -196,6 +202,10 @@ def _quoted_share(text: str) -> float:
         return 0.0
     if _CUT_QUOTE.search(text) is not None:
         return 1.0
+    opened = _UNCLOSED.search(text)  # said: "The release of the girls ... (closes in a later sentence)
+    if opened is not None:
+        before = sum(len(m.group(0)) for m in _QUOTE_SPANS.finditer(text, 0, opened.start()))
+        return (before + len(text) - opened.start()) / len(text)
     closing = text.find("”")
     if closing > 0 and "“" not in text[:closing]:
         return closing / len(text)
@@ -206,6 +216,8 @@ def _quoted_share(text: str) -> float:
 # closing one), or the end of one (a closing mark after its last word, no opening one).
 # A single quote opens only before a letter and closes only after punctuation, so an
 # apostrophe ("Y’know", "the Texans' coach") is neither.
+# A quote opening after the sentence's first words and not closing in it.
+_UNCLOSED = re.compile(r"(?:(?<=[\s:(,])|^)(?:“[^”]*|``(?:(?!'').)*|\"[^\"]*)$")
 _CUT_QUOTE = re.compile(
     r"^\s*(?:“[^”]*|``(?:(?!'').)*|\"[^\"]*|‘[^’]*|'(?=[A-Za-z])[^']*)$"
     r"|^[^“‘\"`]*(?:[^“”]”|[.,!?]’|[.,!?]'|[^\"]\"|[^'']'')\s*$"
