@@ -122,3 +122,25 @@ def test_a_quote_left_open_and_a_line_without_a_full_stop_give_way_to_a_finished
         ("c", "Times", "2025-03-10", [opened, caption, FIRE, *TAIL]),
     )
     assert "Corran Textiles warehouse in Harwick on Sunday night" in points[0], points
+
+
+def test_the_fact_the_headlines_give_leads_and_a_title_made_from_the_text_does_not_count() -> None:
+    from dataclasses import replace
+
+    from builder.model import Sourced
+
+    budget = "The council approved a new budget for the town's libraries and swimming pools on Monday."
+    mayor = "The mayor of Harwick resigned on Monday after twelve years in office, the council said."
+
+    def analysed(derived: bool) -> list[str]:
+        corpus = corpus_of(("a", "Gazette", "2025-03-10", [budget, mayor, *TAIL]),
+                           ("b", "Wire", "2025-03-10", [budget, mayor, *TAIL]),
+                           ("c", "Times", "2025-03-10", [budget, mayor, *TAIL]))
+        titled = tuple(replace(a, metadata=replace(a.metadata, title=Sourced(t, "test"), title_derived=derived))
+                       for a, t in zip(corpus.articles, ("Harwick mayor resigns after twelve years",
+                                                         "Mayor of Harwick quits", "Harwick's mayor resigns"),
+                                       strict=True))
+        return [c.text for c in analyse(replace(corpus, articles=titled)).points.points]
+
+    assert analysed(derived=False)[0] == mayor
+    assert analysed(derived=True)[0] == budget  # the ranking without headlines

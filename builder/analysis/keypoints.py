@@ -14,7 +14,13 @@ fact), shown by its clearest sentence. The ranking, after ICSI-style concept cov
 2. That worth is multiplied by a prior: lead sentences count more (a first sentence 5x,
    a second 2.3x: 1 + 4 / (1 + 2 * position)), claims more voices carry count more
    (1 + 0.5 ln voices), specific ones (figures, names) a little more, and the whole by
-   the sentence's cosine to the story's centroid (on topic). Sentences mostly in
+   the sentence's cosine to the story's centroid (on topic), raised by its cosine to the
+   articles' own headlines (1 + 2 cos; a title made from the first sentence does not
+   count). The headline weight was read off the 70 news clusters, which have no human
+   summaries: with it, the first point's words cover the cluster's human label (its
+   folder name) 0.573 (ROUGE-1 recall) against 0.484 without, and reading the 14 first
+   points it changed, 9 said the story's event where the old one had a detail, 3 were
+   as good and 2 worse (a tabloid's opening, a bystander's quote). Sentences mostly in
    quotation marks, questions, sentences that open with a pronoun or a connective
    (they lean on the one before) and over-long ones are demoted; very short ones
    (fewer than `MIN_WORDS` words) nearly dropped.
@@ -58,6 +64,7 @@ MAX_WORDS = 60
 POSITION_WEIGHT = 4.0  # x (1 + POSITION_WEIGHT / (1 + 2 * position))
 SUPPORT_WEIGHT = 0.5  # x (1 + SUPPORT_WEIGHT * ln voices)
 SPECIFICITY_WEIGHT = 0.25  # x (1 + w * min(1, (numbers + names) / 3))
+TITLE_WEIGHT = 2  # x (1 + w * cosine of the sentence's words to the articles' headlines')
 QUOTE_PENALTY = 0.5
 LEAN_PENALTY = 0.8
 QUESTION_PENALTY = 0.5
@@ -241,7 +248,8 @@ def rank(corpus: Corpus, sentences: Sequence[Sentence], claims: Claims, limit: i
     n = len(read)
     idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
     centroid = {w: c * idf[w] for w, c in df.items()}
-    story = _Story(idf, centroid, _story_year(corpus, read.values()), Counter(s.span.article for s in sentences))
+    story = _Story(idf, centroid, _story_year(corpus, read.values()), Counter(s.span.article for s in sentences),
+                   _headlines(corpus, idf))
     candidates = []
     for claim in claims.claims:
         members = [r for s in claim.spans if (r := read.get(sentence_key(s))) is not None]
@@ -255,11 +263,23 @@ class _Story:
     """What the ranking knows of the whole story."""
 
     def __init__(self, idf: dict[str, float], centroid: dict[str, float], year: int | None,
-                 sizes: Counter[str]) -> None:
+                 sizes: Counter[str], headlines: dict[str, float]) -> None:
         self.year, self.sizes = year, sizes
         self.norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
         self.square = {w: v * v for w, v in idf.items()}
         self.toward = {w: v * centroid[w] for w, v in idf.items()}
+        self.idf, self.headlines = idf, headlines
+
+    def placed(self, bag: Sequence[str]) -> float:
+        """The story's weight of a sentence's words: its centrality, raised by its
+        likeness to the headlines."""
+        central = self.central(bag)
+        if not self.headlines or not central:
+            return central
+        distinct = set(bag)
+        norm = math.sqrt(sum(map(self.square.__getitem__, distinct))) or 1.0
+        headlined = sum(self.headlines.get(w, 0.0) * self.idf[w] for w in distinct) / norm
+        return central * (1 + TITLE_WEIGHT * headlined)
 
     def central(self, bag: Sequence[str]) -> float:
         """Cosine of a sentence's words (IDF-weighted) to the story's."""
@@ -278,7 +298,7 @@ class _Candidate:
     def __init__(self, claim: Claim, members: list[_Read], voices: int, story: _Story) -> None:
         self.claim, self.members, self.voices, self.story = claim, members, voices, story
         self.shown = max(members, key=lambda m: m.value / max(1, m.words))
-        self.prior = self._placed() * (1 + SPECIFICITY_WEIGHT) * story.central(self.shown.bag)
+        self.prior = self._placed() * (1 + SPECIFICITY_WEIGHT) * story.placed(self.shown.bag)
         self.background = False
         self.finished = False
 
@@ -296,7 +316,7 @@ class _Candidate:
             usable, key=lambda m: (m.value / max(1, m.words) * m.shape().quality, -m.sentence.position))
         shape = shown.shape()
         prior = self._placed() * (1 + SPECIFICITY_WEIGHT * shape.specific) * shape.quality
-        prior *= self.story.central(shown.bag)
+        prior *= self.story.placed(shown.bag)
         if shown.words < MIN_WORDS:
             prior *= SHORT_PENALTY
         self.prior = prior
@@ -338,6 +358,20 @@ def _weigh_concepts(read: dict[tuple[str, str, int], _Read], voice: dict[str, st
     for r in read.values():
         r.value = sum(map(get, r.concepts, repeat(0.0)))
     return weight
+
+
+def _headlines(corpus: Corpus, idf: dict[str, float]) -> dict[str, float]:
+    """The headlines' words as a unit vector: each word weighted by its IDF in the
+    story and the number of headlines with it. Only the articles' own headlines count
+    (a title made from the first sentence would count that sentence twice), and only
+    words the story's sentences have."""
+    count: Counter[str] = Counter()
+    for a in corpus.articles:
+        if a.metadata.title is not None and not a.metadata.title_derived:
+            count.update(w for w in set(words.content(a.metadata.title.value)) if w in idf)
+    values = {w: n * idf[w] for w, n in count.items()}
+    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+    return {w: v / norm for w, v in values.items()}
 
 
 def _voices(corpus: Corpus, claims: Claims) -> dict[str, str]:
