@@ -188,3 +188,17 @@ def test_every_timeline_row_says_how_it_was_dated() -> None:
     assert len(rows) == 2, briefing
     assert "“April 2, 2025”: as written" in rows[0]
     assert "“on Monday”: the Monday on or before 2025-04-30, the publication date" in rows[1]
+
+
+def test_the_overview_gives_the_main_figure_though_it_ranks_below_the_first_points() -> None:
+    told = ["The Harwick council voted on Tuesday to rebuild the Mill Street bridge after the floods.",
+            "Engineers praised the decision and the designs drawn up by students at the technical college.",
+            "Local shops said the works would bring customers back to the high street within the year.",
+            "The new bridge will cost $48 million, the council said."]
+    corpus = corpus_of(*[(slug, outlet, "2025-04-30", [*told, *(f"{outlet} reader letter {k} about parking fees "
+                                                                f"near the {outlet} office." for k in range(3))])
+                         for slug, outlet in (("a", "Alpha"), ("b", "Beta"), ("c", "Gamma"))])
+    page = render_analysis_pages(corpus, analyse(corpus))[BRIEFING_PAGE]
+    overview = page.split("## Overview")[1].split("## Key points")[0]
+    assert "48 million" in overview and "voted on Tuesday" in overview
+    assert overview.count("\n\n") >= 3 and "customers back" not in overview  # three sentences, the figure's in

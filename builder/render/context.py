@@ -31,6 +31,8 @@ ARTICLES = "../articles"
 
 # How much each section of the briefing shows. briefing.json has everything.
 OVERVIEW_SENTENCES = 3
+# The points the overview looks through for the story's main figure and its date.
+OVERVIEW_LOOK = 10
 KEY_POINTS = 12
 TIMELINE_EVENTS = 40
 # The story's weeks: single-outlet events dated this long before the first publication
@@ -119,12 +121,14 @@ class Context:
     def selection(self) -> Selection:
         analysis = self.analysis
         points = self.points()
+        figures = [g for g in analysis.figures.groups if g.disputed or g.evolving or g.support > 1][:KEY_FIGURES]
+        overview = self._overview(points, figures[0] if figures else None)
         return Selection(
-            overview=points[:OVERVIEW_SENTENCES],
-            key_points=points[OVERVIEW_SENTENCES : OVERVIEW_SENTENCES + KEY_POINTS],
+            overview=overview,
+            key_points=[c for c in points if c not in overview][:KEY_POINTS],
             events=self._timeline(),
             undated=[e for e in analysis.timeline.events if e.date is None][:UNDATED_EVENTS],
-            figures=[g for g in analysis.figures.groups if g.disputed or g.evolving or g.support > 1][:KEY_FIGURES],
+            figures=figures,
             quotes=sorted(
                 (g for g in analysis.quotes.groups if g.support > 1 or g.speaker),
                 # Fragments ("lone wolf") after whole sentences of the same reach (news clusters).
@@ -140,6 +144,24 @@ class Context:
         for s in self.analysis.sentences:
             out[(s.span.article, s.span.anchor)].append((s.span.start, s.span.end))
         return out
+
+    def _overview(self, points: list[Claim], figure: FigureGroup | None) -> list[Claim]:
+        """A few sentences that together say what happened, who, when and the main
+        figure: the first key point; then, when the points so far do not report the
+        story's main figure (the first key figure, in any of their wordings) or show a
+        date, the first of the next points that does; then the next points, to
+        `OVERVIEW_SENTENCES`; in rank order."""
+        chosen = points[:1]
+        look = points[1:OVERVIEW_LOOK]
+        with_figure = {sentence_key(f.sentence) for f in figure.figures} if figure is not None else set()
+        wants = (lambda c: any(sentence_key(t) in with_figure for t in c.cited),  # in any of its wordings
+                 lambda c: any(m.date is not None for m in self.dates_in.get(sentence_key(c.span), ())))
+        for gives in wants:
+            if chosen and not any(map(gives, chosen)):
+                chosen += [c for c in look if gives(c) and c not in chosen][:1]
+        chosen += [c for c in points if c not in chosen][: max(0, OVERVIEW_SENTENCES - len(chosen))]
+        rank = {c.id: k for k, c in enumerate(points)}
+        return sorted(chosen[:OVERVIEW_SENTENCES], key=lambda c: rank[c.id])
 
     def points(self) -> list[Claim]:
         """The key points (analysis/keypoints.py), each shown by its clearest wording;
