@@ -271,21 +271,15 @@ class _Story:
         self.idf, self.headlines = idf, headlines
 
     def placed(self, bag: Sequence[str]) -> float:
-        """The story's weight of a sentence's words: its centrality, raised by its
-        likeness to the headlines."""
-        central = self.central(bag)
-        if not self.headlines or not central:
-            return central
+        """The cosine of a sentence's words (IDF-weighted) to the story's, raised by
+        their cosine to the headlines'."""
         distinct = set(bag)
         norm = math.sqrt(sum(map(self.square.__getitem__, distinct))) or 1.0
+        central = sum(map(self.toward.__getitem__, distinct)) / (norm * self.norm)
+        if not self.headlines:
+            return central
         headlined = sum(self.headlines.get(w, 0.0) * self.idf[w] for w in distinct) / norm
         return central * (1 + TITLE_WEIGHT * headlined)
-
-    def central(self, bag: Sequence[str]) -> float:
-        """Cosine of a sentence's words (IDF-weighted) to the story's."""
-        distinct = set(bag)
-        norm = math.sqrt(sum(map(self.square.__getitem__, distinct))) or 1.0
-        return sum(map(self.toward.__getitem__, distinct)) / (norm * self.norm)
 
 
 class _Candidate:
