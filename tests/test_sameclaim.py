@@ -3,6 +3,7 @@ of the pairs it refuses. Pairs are from the news clusters and the seeds."""
 
 from __future__ import annotations
 
+import pytest
 from test_analysis_claims import corpus_of
 
 from builder.analysis import analyse
@@ -57,6 +58,24 @@ def test_negation_is_a_conflict() -> None:
     a = "The minister said the talks would resume next week."
     b = "The minister said the talks would not resume next week."
     assert "negation" in conflicts(a, b) and not same_claim(a, b)
+
+
+@pytest.mark.parametrize("negated", [
+    "The talks would never resume.", "The talks didn't resume.", "The talks didn’t resume.", "The talks dont resume.",
+    "The talks cannot resume.", "No_one expects the talks to resume.", "Nó, the talks resume.",
+])
+def test_every_way_of_saying_no_is_read(negated: str) -> None:
+    # Read from the tokens, or, for a sentence with no negation word at all, from its
+    # text alone (the quick path of the claims' near-copies): the two must agree.
+    assert conflicts(negated, "The talks resume.") == ("negation",)
+
+
+@pytest.mark.parametrize("plain", [
+    "Notably, the economy knows bounds now.", "Nobody's fool, the minister knows the talks resume.",
+    "The nonstop talks resume at noon.",
+])
+def test_words_that_only_contain_a_negation_are_not_one(plain: str) -> None:
+    assert conflicts(plain, "The talks resume.") == ()
 
 
 def test_the_grouping_applies_the_rule_and_keeps_variants_for_the_disagreements() -> None:

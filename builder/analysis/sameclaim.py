@@ -74,6 +74,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 # The same on lower-cased ASCII text, three times faster: most sentences have none.
 _NUMBER_WORD_LOWER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b")
+# Every ASCII sentence with a negation token matches (the reverse need not hold: a match
+# only sends the sentence to its tokens).
+_MAYBE_NEGATED = re.compile(
+    r"n't|(?<![^\W_])(?:" + "|".join(sorted(NEGATIONS | _BARE_NEGATIONS, key=len, reverse=True)) + r")(?![^\W_])"
+)
 _EXPONENT = {"thousand": "e3", "million": "e6", "billion": "e9", "bn": "e9", "trillion": "e12"}
 
 # Chosen as the module docstring says.
@@ -222,15 +227,16 @@ def _figures_conflict(qa: frozenset[tuple[str, str]], qb: frozenset[tuple[str, s
 
 
 class Read:
-    """What the features and the vetoes need of one sentence: its tokens at once, the
-    rest when a pair gets that far."""
+    """What the features and the vetoes need of one sentence, each read when a pair
+    first needs it: most pairs the claims judge are near-copies, which need only the
+    vetoes (its figures and whether it is negated)."""
 
-    __slots__ = ("_caps", "_content", "_grams", "_joined", "_negated", "_nums", "_quants", "raw", "text", "tokens")
+    __slots__ = ("_caps", "_content", "_grams", "_joined", "_negated", "_nums", "_quants", "_raw", "_tokens", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.raw = _TOKEN.findall(text.replace("’", "'"))
-        self.tokens = tuple(map(_FOLDED.__getitem__, self.raw))  # folded, all
+        self._raw: list[str] | None = None
+        self._tokens: tuple[str, ...] | None = None
         self._content: frozenset[str] | None = None
         self._joined: str | None = None
         self._nums: frozenset[str] | None = None
@@ -238,6 +244,20 @@ class Read:
         self._caps: frozenset[str] | None = None
         self._grams: tuple[frozenset[tuple[str, ...]], ...] | None = None
         self._quants: frozenset[tuple[str, str]] | None = None
+
+    @property
+    def raw(self) -> list[str]:
+        """The tokens as written."""
+        if self._raw is None:
+            self._raw = _TOKEN.findall(self.text.replace("’", "'"))
+        return self._raw
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """The tokens, folded."""
+        if self._tokens is None:
+            self._tokens = tuple(map(_FOLDED.__getitem__, self.raw))
+        return self._tokens
 
     @property
     def content(self) -> frozenset[str]:
@@ -271,8 +291,11 @@ class Read:
 
     def _negation(self) -> tuple[bool, bool]:
         if self._negated is None:
-            negated = any(t in NEGATIONS or t.endswith("n't") for t in self.tokens)
-            self._negated = (negated, negated or not _BARE_NEGATIONS.isdisjoint(self.tokens))
+            if self.text.isascii() and _MAYBE_NEGATED.search(self.text.lower()) is None:
+                self._negated = (False, False)  # no negation word anywhere: the tokens need not be read
+            else:
+                negated = any(t in NEGATIONS or t.endswith("n't") for t in self.tokens)
+                self._negated = (negated, negated or not _BARE_NEGATIONS.isdisjoint(self.tokens))
         return self._negated
 
     @property
