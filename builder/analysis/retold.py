@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import Stemmer
@@ -103,7 +104,7 @@ def find(head: Sequence[tuple[str, Span]], sentences: Sequence[tuple[Span, Seque
     if not head or not sentences:
         return {}
     bags = [stems(bag) for _, bag in sentences]
-    df = Counter(w for b in bags for w in b)
+    df = Counter(chain.from_iterable(bags))
     cap = min(MAX_DF, max(2, int(len(bags) * RARE)))
     weight = {w: math.log(len(bags) / n) for w, n in df.items() if n <= cap and n < len(bags)}
     queries = [(claim_id, span, frozenset(w for w in stems(words.content(span.text)) if w in weight))
