@@ -211,10 +211,10 @@ def _quoted_share(text: str) -> float:
         return 0.0
     if _CUT_QUOTE.search(text) is not None:
         return 1.0
-    opened = _UNCLOSED.search(text)  # said: "The release of the girls ... (closes in a later sentence)
+    opened = _unclosed(text)  # said: "The release of the girls ... (closes in a later sentence)
     if opened is not None:
-        before = sum(len(m.group(0)) for m in _QUOTE_SPANS.finditer(text, 0, opened.start()))
-        return (before + len(text) - opened.start()) / len(text)
+        before = sum(len(m.group(0)) for m in _QUOTE_SPANS.finditer(text, 0, opened))
+        return (before + len(text) - opened) / len(text)
     closing = text.find("”")
     if closing > 0 and "“" not in text[:closing]:
         return closing / len(text)
@@ -229,8 +229,32 @@ _CUT_QUOTE = re.compile(
     r"^\s*(?:“[^”]*|``(?:(?!'').)*|\"[^\"]*|‘[^’]*|'(?=[A-Za-z])[^']*)$"
     r"|^[^“‘\"`]*(?:[^“”]”|[.,!?]’|[.,!?]'|[^\"]\"|[^'']'')\s*$"
 )
-# A quote opening after the sentence's first words and not closing in it.
-_UNCLOSED = re.compile(r"(?:(?<=[\s:(,])|^)(?:“[^”]*|``(?:(?!'').)*|\"[^\"]*)$")
+
+
+def _unclosed(text: str) -> int | None:
+    """Where a quote opens that does not close in the sentence (“ with no ” after it,
+    `` with no '', or the last straight double quote), at its start or after a space,
+    a colon, a comma or a bracket; the first such place. Found with `rfind`, not a
+    regular expression: one that tried every opening mark was quadratic in the length
+    of a hostile sentence of marks."""
+    found = []
+    for opener, closer in (("“", "”"), ("``", "''"), ('"', '"')):
+        last = text.rfind(closer)
+        if closer == opener:
+            start = last  # the last mark, if any, is the one that does not close
+        else:
+            start = last + len(closer) if last >= 0 else 0
+        while start >= 0:
+            at = text.find(opener, start)
+            if at < 0:
+                break
+            if at == 0 or text[at - 1].isspace() or text[at - 1] in ":(,":
+                found.append(at)
+                break
+            if closer == opener:
+                break
+            start = at + 1
+    return min(found, default=None)
 
 
 _MARKS = ('"', "``", "“", "”", "‘", "'")
