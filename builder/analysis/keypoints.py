@@ -221,12 +221,12 @@ def _quoted_share(text: str) -> float:
     return sum(len(m.group(0)) for m in _QUOTE_SPANS.finditer(text)) / max(1, len(text))
 
 
-# A sentence that is the start of a quote going on past it (an opening mark and no
-# closing one), or the end of one (a closing mark after its last word, no opening one).
-# A single quote opens only before a letter and closes only after punctuation, so an
-# apostrophe ("Y’know", "the Texans' coach") is neither.
+# A sentence that is the start of a single-quoted quote going on past it (double quotes
+# opened and not closed are `_unclosed`'s), or the end of a quote (a closing mark after
+# its last word, no opening one). A single quote opens only before a letter and closes
+# only after punctuation, so an apostrophe ("Y’know", "the Texans' coach") is neither.
 _CUT_QUOTE = re.compile(
-    r"^\s*(?:“[^”]*|``(?:(?!'').)*|\"[^\"]*|‘[^’]*|'(?=[A-Za-z])[^']*)$"
+    r"^\s*(?:‘[^’]*|'(?=[A-Za-z])[^']*)$"
     r"|^[^“‘\"`]*(?:[^“”]”|[.,!?]’|[.,!?]'|[^\"]\"|[^'']'')\s*$"
 )
 

@@ -73,7 +73,7 @@ _QUANTITY = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billi
 _WORD = re.compile(r"[^\W\d_]+")
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 # The same on lower-cased ASCII text, three times faster: most sentences have none.
-_NUMBER_WORD_LOWER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b")
+_NUMBER_WORD_LOWER = re.compile(_NUMBER_WORD.pattern)
 # Every ASCII sentence with a negation token matches (the reverse need not hold: a match
 # only sends the sentence to its tokens).
 _MAYBE_NEGATED = re.compile(
