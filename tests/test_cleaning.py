@@ -237,8 +237,23 @@ def test_dateline_with_agency_gives_the_outlet() -> None:
     assert cleaned.found["outlet"].value == "Reuters"
 
 
+@pytest.mark.parametrize(("text", "place", "outlet"), [
+    ("(CNN) Uma Thurman is ready to share her story about the film producer.", None, "CNN"),
+    ("(Reuters) - A Tokyo-bound jet returned to Los Angeles on Tuesday.", None, "Reuters"),
+    ("TOKYO/SEOUL (Reuters) - North Korea fired a ballistic missile over Japan on Tuesday.", "TOKYO/SEOUL", "Reuters"),
+])
+def test_datelines_of_the_news_clusters(text: str, place: str | None, outlet: str) -> None:
+    """An agency alone, or two places, open the lead (news clusters)."""
+    cleaned = _clean("Headline", text, BODY[1])
+    assert _kept(cleaned)[0] == text.split(") ", 1)[1].removeprefix("- ")
+    assert cleaned.found["outlet"].value == outlet
+    assert (cleaned.found["dateline"].value if "dateline" in cleaned.found else None) == place
+
+
 def test_not_a_dateline() -> None:
-    for text in ("NATO leaders met on Tuesday - a day earlier than planned - in Brussels.", "UK inflation - the figures in full, released on Wednesday by the statistics office."):
+    for text in ("NATO leaders met on Tuesday - a day earlier than planned - in Brussels.", "UK inflation - the figures in full, released on Wednesday by the statistics office.",
+                 "(Updated) The council voted on Tuesday to close the bridge for repairs.",
+                 "(Photo) A crowd gathers outside the court as the verdict is read."):
         cleaned = _clean("Headline", text)
         assert "dateline" not in cleaned.found, text
         assert _kept(cleaned) == [text]

@@ -87,12 +87,16 @@ BYLINE = re.compile(r"^(?:[Bb]y|BY)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)
 
 SEPARATOR = re.compile(r"^(?:[_\-*=~#•·]\s*){3,}$")
 
-# "WASHINGTON, D.C. —" (seed 001), "OTTAWA (Reuters) -", "NEW YORK (AP) —".
+# "WASHINGTON, D.C. —" (seed 001), "OTTAWA (Reuters) -", "NEW YORK (AP) —", two places
+# ("TOKYO/SEOUL (Reuters) -"), or the agency alone ("(CNN) Uma Thurman is ...",
+# "(Reuters) - A Tokyo-bound jet ...": news clusters; the rule takes that form only
+# for an agency of `AGENCIES`).
 DATELINE = re.compile(
     # "FILE - In this photo..." opens AP photo captions, not a dateline.
-    r"^(?!FILE\b)(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,2})?)"
+    r"^(?!FILE\b)(?P<place>[A-Z][A-Z.'’\-]+(?:(?:\s+|/)[A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,2})?)"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*[—–-]{1,2}\s+(?=\S)"
     r"|^(?P<place2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][\w.]+(?:\s+[\w.]+){0,2})?)\s*\((?P<agency2>[A-Za-z][A-Za-z .&]{1,30})\)\s*[—–-]{1,2}\s+(?=\S)"
+    r"|^\((?P<agency3>[A-Za-z][A-Za-z .&]{1,30})\)(?:\s*[—–-]{1,2})?\s+(?=[A-Z0-9\"“‘])"
 )
 
 HEADLINE_MAX_WORDS = 25

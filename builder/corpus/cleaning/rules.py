@@ -421,7 +421,8 @@ def no_words(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
 
 
 def dateline(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
-    """`WASHINGTON, D.C. — The president...` (seed 001): the place is metadata."""
+    """`WASHINGTON, D.C. — The president...` (seed 001): the place is metadata, and so
+    is the agency (`(CNN) Uma Thurman is ...`: an agency alone is taken only when known)."""
     first_index = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
     if first_index is None:
         return Step(blocks)
@@ -430,16 +431,18 @@ def dateline(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     if not match:
         return Step(blocks)
     place = (match.group("place") or match.group("place2") or "").strip(" ,")
-    agency_name = match.group("agency") or match.group("agency2")
+    agency = _agency(match.group("agency") or match.group("agency2") or match.group("agency3"))
     rest = block.text[match.end():]
-    if _words(rest) < 3 or _words(place) > 6:
+    if _words(rest) < 3 or _words(place) > 6 or (match.group("agency3") and not agency):
         return Step(blocks)
-    learnt: dict[str, Sourced[object]] = {"dateline": Sourced(place, f"dateline (line {block.line})")}
-    agency = _agency(agency_name)
+    learnt: dict[str, Sourced[object]] = {}
+    if place:
+        learnt["dateline"] = Sourced(place, f"dateline (line {block.line})")
     if agency:
         learnt["outlet"] = Sourced(agency, f"dateline “{match.group(0).strip()}” (line {block.line})")
     new = Block(rest, block.line, block.kind)
-    removal = Removal(match.group(0).strip(), "dateline", "dateline: the place, moved to the metadata", block.line)
+    what = "the place" if not agency else "the agency" if not place else "the place and the agency"
+    removal = Removal(match.group(0).strip(), "dateline", f"dateline: {what}, moved to the metadata", block.line)
     return Step(blocks[:first_index] + (new,) + blocks[first_index + 1:], (removal,), learnt)
 
 
