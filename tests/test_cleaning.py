@@ -306,6 +306,24 @@ def test_a_photo_gallery_run_into_one_block_goes_whatever_its_length() -> None:
     assert _kept(_clean("Headline", BODY[0], text, BODY[1])) == [BODY[0], text, BODY[1]]
 
 
+def test_video_players_and_expandable_panels() -> None:
+    """What a pasted page brings of its video players and panels (news clusters)."""
+    widgets = [
+        "CLOSE Sheila E. says the singer reached out to her after she tweeted about the show. (Feb. 4) AP",
+        "Ripple's XRP just soared more than 30% 11:03 AM ET Fri, 29 Dec 2017 | 00:40",
+        "Q&A What is bitcoin and is it a bad investment? Show Hide Bitcoin is the first, and the biggest, "
+        "cryptocurrency. " + "Whether it is a bad investment is the big question for many of its buyers. " * 12,
+    ]
+    cleaned = _clean("Headline", widgets[0], BODY[0], widgets[1], widgets[2], BODY[1])
+    assert _kept(cleaned) == BODY
+    reasons = [r.reason for r in cleaned.removed if r.rule == "caption"]
+    assert reasons == ["a video player's caption or teaser"] * 2 + ["an expandable panel of the page (“Show Hide”)"]
+    # Text that only looks alike stays.
+    text = ["CLOSE to 100 people were evacuated from the building on Tuesday night.",
+            "The score was 3 | 2 at the break, and the second half ended 10:30 later than planned."]
+    assert _kept(_clean("Headline", BODY[0], *text, BODY[1])) == [BODY[0], *text, BODY[1]]
+
+
 def test_long_boilerplate_blocks() -> None:
     blocks = ["Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. "
               "Invalid email address. Please re-enter. You must select a newsletter to subscribe to.",

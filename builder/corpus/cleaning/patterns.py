@@ -140,6 +140,14 @@ CAPTION = re.compile(
 # title> <caption> ..." runs every caption of the gallery into one block (news-clusters).
 GALLERY = re.compile(r"\bHide\s+Caption\s+\d+\s+of\s+\d+\b", re.IGNORECASE)
 
+# A video player pasted with the text: USA Today's "CLOSE Sheila E. says ... (Feb. 4) AP"
+# (the player's close button, then its caption), CNBC's "Ripple's XRP just soared more
+# than 30% 11:03 AM ET Fri, 29 Dec 2017 | 00:40" (a teaser closed by its running time).
+# And an expandable panel, whatever its length: the Guardian's "Q&A What is bitcoin and
+# is it a bad investment? Show Hide Bitcoin is the first, ..." (news clusters).
+VIDEO = re.compile(r"^CLOSE\s+(?=[A-Z“\"‘'])|\|\s*\d{1,2}:\d{2}\s*$")
+PANEL = re.compile(r"\bShow\s+Hide\b")
+
 # Dates as date lines and preambles write them, with day, month and year: "2025-03-28"
 # (seed 003), "Tuesday, July 2, 2013", "3 July 2013", "April 10, 2007", "2016-05-30 09:53".
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"

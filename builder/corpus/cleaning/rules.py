@@ -340,16 +340,25 @@ def promo_lines(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> St
 def captions(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """Photo captions pasted with the text: "FILE - In this ... file photo, ...",
     "... (AP Photo/Jae C. Hong)", "... Dado Ruvic/Reuters", and a gallery's captions
-    run together ("Hide Caption 3 of 25 Photos: ...", whatever its length) (news-clusters)."""
-    def caption(b: Block) -> bool:
+    run together ("Hide Caption 3 of 25 Photos: ...", whatever its length); a video
+    player's caption or teaser ("CLOSE Sheila E. says ...", "... 29 Dec 2017 | 00:40")
+    and an expandable panel ("Q&A What is bitcoin ...? Show Hide Bitcoin is ...") (news-clusters)."""
+    def caption(b: Block) -> str | None:
         if not _prose(b):
-            return False
+            return None
         if pat.GALLERY.search(b.text) is not None:
-            return True
-        return _words(b.text) <= 80 and pat.CAPTION.search(b.text.strip()) is not None
+            return "photo caption or picture credit"
+        if pat.PANEL.search(b.text) is not None:
+            return "an expandable panel of the page (“Show Hide”)"
+        if _words(b.text) > 80:
+            return None
+        if pat.VIDEO.search(b.text.strip()) is not None:
+            return "a video player's caption or teaser"
+        return "photo caption or picture credit" if pat.CAPTION.search(b.text.strip()) is not None else None
 
-    kept = tuple(b for b in blocks if not caption(b))
-    removed = tuple(_drop(b, "caption", "photo caption or picture credit") for b in blocks if caption(b))
+    why = [caption(b) for b in blocks]
+    kept = tuple(b for b, reason in zip(blocks, why, strict=True) if reason is None)
+    removed = tuple(_drop(b, "caption", reason) for b, reason in zip(blocks, why, strict=True) if reason is not None)
     return Step(kept, removed)
 
 
