@@ -33,9 +33,12 @@ def test_bbc_windows_1252_pound_sign() -> None:
 @pytest.mark.parametrize("section", ["business", "politics", "tech"])
 def test_bbc_sections_read_completely(section: str) -> None:
     corpus = load_corpus(BBC / section, dt.date(2025, 1, 1))
-    assert corpus.skipped == ()
     files = list((BBC / section).glob("*.txt"))
-    assert len(corpus.articles) == len(files)
+    # The corpus repeats some files word for word under another number: one article each.
+    assert all(s.reason.startswith("a copy of ") for s in corpus.skipped)
+    assert 0 < len(corpus.skipped) < 0.2 * len(files)  # tech: 65 of 401
+    assert len(corpus.articles) + len(corpus.skipped) == len(files)
+    files = [a.source for a in corpus.articles]
     raw_words = sum(len(p.read_bytes().split()) for p in files)
     kept_words = sum(a.words for a in corpus.articles)
     # Cleaning takes titles and little else from the BBC texts.

@@ -181,8 +181,8 @@ def test_linked_paragraphs_render_to_their_own_text(before: str, name: str, afte
 
 def test_articles_with_no_outlet_share_one_sources_row(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
-    for name in ("a", "b"):
-        write(seeds / f"{name}.txt", f"Story {name}\n\nMaria Lopez spoke. Maria Lopez left.\n")
+    for name, verb in (("a", "left"), ("b", "stayed")):  # two texts: the same one twice is one article (copies.py)
+        write(seeds / f"{name}.txt", f"Story {name}\n\nMaria Lopez spoke. Maria Lopez {verb}.\n")
     write(seeds / "c.md", "---\ntitle: Story c\noutlet: Harbour Herald\n---\n\nMaria Lopez arrived.\n")
     corpus = load_corpus(seeds, dt.date(2025, 6, 1))
     mentions = tuple(_mention(a.slug, a.body[0].anchor, a.body[0].text, "Maria Lopez", i)
