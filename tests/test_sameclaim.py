@@ -54,6 +54,38 @@ def test_another_figure_of_the_same_unit_is_a_conflict_whatever_the_wording() ->
     assert conflicts("A four-year-old boy fell into the moat.", "A three-year-old boy fell into the moat.")
 
 
+def test_a_figure_written_with_its_scale_any_way_is_the_same_figure() -> None:
+    """MSRP: "$85.6 million" / "$85.6-million", "$275m" / "$275 million"; a number
+    word without its noun ("the two") names no figure."""
+    for a, b in (("The film grossed $85.6 million in its opening weekend.", "The film grossed $85.6-million in its opening weekend."),
+                 ("Net profit was $275m for the quarter.", "Net profit was $275 million for the quarter."),
+                 ("Malvo, 18, and Muhammad are not related.", "The two are not related.")):
+        assert "numbers" not in conflicts(a, b), (a, b)
+    assert "numbers" in conflicts("Net profit was $275m for the quarter.", "Net profit was $280 million for the quarter.")
+    assert "numbers" in conflicts("The wall is 5m high.", "The wall is 6m high.")
+
+
+@pytest.mark.parametrize(("no", "in_other_words"), [
+    ("The judge declared a mistrial because the jury could not reach a verdict.",
+     "The judge declared a mistrial after the jury was unable to reach a verdict."),
+    ("A spokesman said a search is ongoing but would not comment on its status.",
+     "A spokesman said a search is ongoing but declined comment on its status."),
+    ("The House has passed the bill twice, but the Senate has not.",
+     "The House has passed the bill twice, but the Senate has failed to do so."),
+    ("Larger publishers decided not to pursue the books group.", "Larger publishers decided against pursuing the books group."),
+])
+def test_saying_no_in_other_words_is_no_conflict(no: str, in_other_words: str) -> None:
+    assert "negation" not in conflicts(no, in_other_words)
+
+
+def test_without_negates_a_detail_not_the_statement() -> None:
+    assert conflicts("His car was found abandoned in Virginia Beach on June 25.",
+                     "His car was found abandoned without its plates in Virginia Beach on June 25.") == ()
+    # "did not rule out" is the opposite of "ruled out", whatever the words share.
+    assert "negation" in conflicts("The chairman did not rule out a higher offer for the rival.",
+                                   "The chairman ruled out a higher offer for the rival.")
+
+
 def test_negation_is_a_conflict() -> None:
     a = "The minister said the talks would resume next week."
     b = "The minister said the talks would not resume next week."

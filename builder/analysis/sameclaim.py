@@ -53,6 +53,18 @@ _TOKEN = re.compile(r"[^\W_]+(?:['][^\W_]+)*|\$|%")
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)(\s*(?:thousand|million|billion|trillion)\b)?", re.I)
 # Words that turn a statement into its opposite.
 NEGATIONS = frozenset("not n't no never nobody nothing none neither nor without cannot nowhere".split())
+# What the veto counts as a negation: "without" negates a detail, not the statement.
+_DENIALS = NEGATIONS - {"without"}
+# Saying no without a negation word: a sentence with one of these is not the opposite
+# of one that denies ("the jury could not reach a verdict" / "was unable to"; "would not
+# comment" / "declined comment"; "has not" / "has failed to"; MSRP). "ruled out" is not
+# here: "did not rule out" is its opposite.
+_IMPLIED_NEGATION = re.compile(
+    r"\b(?:unable|fail(?:s|ed|ing|ure)?|declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing|al)|yet to|(?:decided|voted|ruled|"
+    r"argued|warned) against|rather than|instead of|lack(?:s|ed|ing)?|without|absent|denie[sd]|deny(?:ing)?|"
+    r"reject(?:s|ed|ing)?|avoid(?:s|ed|ing)?|stopped short|no longer|none|nothing|never|neither)\b",
+    re.IGNORECASE,
+)
 # Negations written without their apostrophe ("dont"): for the veto only, as in training.
 _BARE_NEGATIONS = frozenset(
     "dont doesnt didnt isnt wasnt werent arent cant couldnt wouldnt shouldnt wont hasnt havent hadnt".split()
@@ -69,7 +81,8 @@ _MONTHS = frozenset(
     "september october november december".split()
 )
 _CURRENCY = {"$": "$", "£": "£", "€": "€", "a$": "$", "us$": "$", "c$": "$"}
-_QUANTITY = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn)\b)?(\s*%)?")
+# A figure, its scale ("$85.6 million", "$85.6-million", "$275m", "£1.5bn") and a percent sign.
+_QUANTITY = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:[\s-]*(thousand|million|billion|trillion|bn)\b|(m|k)\b)?(\s*%)?")
 _WORD = re.compile(r"[^\W\d_]+")
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 # The same on lower-cased ASCII text, three times faster: most sentences have none.
@@ -150,7 +163,7 @@ def _quantities(text: str) -> frozenset[tuple[str, str]]:
     out = set()
     end = 0  # where the figure before ended: what precedes a figure starts after it
     for m in _QUANTITY.finditer(text):
-        raw, scale, pct = m.group(1), m.group(2), m.group(3)
+        raw, scale, short, pct = m.groups()
         start = m.start()
         word_start = start
         while word_start > end and not text[word_start - 1].isspace():
@@ -162,12 +175,16 @@ def _quantities(text: str) -> frozenset[tuple[str, str]]:
             if before[-1].isalnum() and not before.endswith(("a$", "us$", "c$")):
                 continue  # inside a word or code ("US10YT", "G7")
             currency = next((_CURRENCY[k] for k in ("us$", "a$", "c$", "$", "£", "€") if before.endswith(k)), "")
+        if short and currency:  # "$275m": a million; "5m" alone may be metres
+            scale = "million" if short == "m" else "thousand"
         value = raw.replace(",", "") + (_EXPONENT[scale.lower()] if scale else "")
         prev_word = _fold(_word_before(text, start)).strip(".,")
         if pct or text[m.end() : m.end() + 9].lower().lstrip().startswith(("percent", "per cent")):
             unit = "%"
         elif currency:
             unit = currency
+        elif short:
+            unit = short
         elif prev_word in _MONTHS:
             unit = "date"
         elif not scale and len(value) == 4 and value[:2] in ("19", "20"):
@@ -176,8 +193,11 @@ def _quantities(text: str) -> frozenset[tuple[str, str]]:
             unit = _unit_after(text, m.end())
         out.add((value, unit))
     # "a four-year-old boy" vs "a three-year-old boy"; lower-casing keeps ASCII offsets
+    # A number word counts with its noun only: "the two have referred to each other"
+    # names no figure to set against "Malvo, 18" (MSRP).
     for m in _NUMBER_WORD_LOWER.finditer(text.lower()) if text.isascii() else _NUMBER_WORD.finditer(text):
-        out.add((NUMBER_WORDS[m.group(1).lower()], _unit_after(text, m.end())))
+        if unit := _unit_after(text, m.end()):
+            out.add((NUMBER_WORDS[m.group(1).lower()], unit))
     return frozenset(out)
 
 
@@ -285,17 +305,26 @@ class Read:
         return self._negation()[0]
 
     @property
-    def bare_negated(self) -> bool:
-        """Negated, "dont" counted."""
+    def denies(self) -> bool:
+        """Negated for the veto: "dont" counted, "without" not (it negates a detail:
+        "abandoned without its license plates")."""
         return self._negation()[1]
+
+    @property
+    def negative(self) -> bool:
+        """Denies, or says no in other words: "failed to", "declined to comment",
+        "was unable to", "decided against" (read only when the other sentence denies)."""
+        return self.denies or _IMPLIED_NEGATION.search(self.text) is not None
 
     def _negation(self) -> tuple[bool, bool]:
         if self._negated is None:
             if self.text.isascii() and _MAYBE_NEGATED.search(self.text.lower()) is None:
                 self._negated = (False, False)  # no negation word anywhere: the tokens need not be read
             else:
-                negated = any(t in NEGATIONS or t.endswith("n't") for t in self.tokens)
-                self._negated = (negated, negated or not _BARE_NEGATIONS.isdisjoint(self.tokens))
+                tokens = self.tokens
+                negated = any(t in NEGATIONS or t.endswith("n't") for t in tokens)
+                denies = negated and any(t in _DENIALS or t.endswith("n't") for t in tokens)
+                self._negated = (negated, denies or not _BARE_NEGATIONS.isdisjoint(tokens))
         return self._negated
 
     @property
@@ -437,7 +466,7 @@ def vetoes(a: Read, b: Read) -> tuple[str, ...]:
     out = []
     if _figures_conflict(a.quants, b.quants):
         out.append("numbers")
-    if a.bare_negated != b.bare_negated:
+    if (a.denies and not b.negative) or (b.denies and not a.negative):
         out.append("negation")
     return tuple(out)
 
@@ -477,7 +506,9 @@ def conflicts(a: str, b: str) -> tuple[str, ...]:
       matches a precise one (0.7% and 0.66%); a figure on one side only, or of another
       unit ("172 needed" vs "169 seats"), is an omission, not a conflict. Same words
       with different figures are a disagreement to show, never one claim.
-    - "negation": one is negated and the other is not.
+    - "negation": one is negated ("not", "never", "didn't"; "without" negates a detail,
+      not the statement) and the other says no in no way, not even in other words
+      ("unable to", "failed to", "declined to", "decided against").
     """
     return vetoes(read(a), read(b))
 
