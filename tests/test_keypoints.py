@@ -144,3 +144,44 @@ def test_the_fact_the_headlines_give_leads_and_a_title_made_from_the_text_does_n
 
     assert analysed(derived=False)[0] == mayor
     assert analysed(derived=True)[0] == budget  # the ranking without headlines
+
+
+def test_what_most_outlets_quote_is_someones_words_whatever_the_wording_shown() -> None:
+    # The fire chief's tweet: pasted bare by one outlet, in quotation marks by two (news
+    # clusters: "Caught RED HANDED - very disappointed that China ..."); and a tweet
+    # pasted with its signature, which a sentence split has cut from its text.
+    words = "Caught red handed, the owners of the Corran Textiles warehouse ignored every warning we gave them"
+    pasted = ("The Corran Textiles warehouse in Harwick burned all night and we could do nothing to save it. "
+              "Pray for them. — Harwick Fire (@HarwickFire) March 9, 2025")
+    points = _points(
+        ("a", "Gazette", "2025-03-10", [words + ".", FIRE, pasted, *TAIL]),
+        ("b", "Wire", "2025-03-10", [f"“{words},” the fire chief wrote on Twitter.", FIRE_AGAIN, pasted, *TAIL]),
+        ("c", "Times", "2025-03-10", [f"The fire chief wrote: “{words}.”", FIRE, pasted, *TAIL]),
+    )
+    assert "Corran Textiles warehouse in Harwick on Sunday night" in points[0], points
+    tweet = next(i for i, p in enumerate(points) if "ignored every warning" in p)
+    burned = next(i for i, p in enumerate(points) if "burned all night" in p)
+    assert min(tweet, burned) > 0, points
+
+
+def test_straight_quotes_that_close_after_a_comma_are_a_quotation() -> None:
+    from builder.analysis.keypoints import _quoted_share
+
+    said = '"Caught red handed, the owners ignored every warning we gave them," the fire chief wrote.'
+    assert _quoted_share(said) > 0.7
+    assert _quoted_share('The chief wrote, "Caught red handed, the owners ignored every warning') > 0.7
+
+
+def test_a_tweet_pasted_with_its_signature_is_someones_words() -> None:
+    # Its text and its signature are one paragraph that the sentence split cuts in two:
+    # "a flying first for me: 4 hours into an 11 hour flight ... — christine teigen
+    # (@chrissyteigen) December 27, 2017" (news clusters).
+    pasted = ("Our crews fought the Corran Textiles warehouse blaze in Harwick for nine hours through freezing rain. "
+              "Thank you all. — Harwick Fire (@HarwickFire) March 9, 2025")
+    leads = ("The Harwick fire brigade was called out at eight on Sunday evening.",
+             "Smoke could be seen across the valley from early evening on Sunday.",
+             "Harwick woke on Monday to a street of blackened brick and shattered glass.")
+    points = _points(*[(slug, outlet, "2025-03-10", [lead, pasted, FIRE, *TAIL])
+                       for slug, outlet, lead in zip("abc", ("Gazette", "Wire", "Times"), leads, strict=True)])
+    crews = next(i for i, p in enumerate(points) if p.startswith("Our crews"))
+    assert points.index(FIRE) < crews, points

@@ -21,7 +21,9 @@ fact), shown by its clearest sentence. The ranking, after ICSI-style concept cov
    folder name) 0.573 (ROUGE-1 recall) against 0.484 without, and reading the 14 first
    points it changed, 9 said the story's event where the old one had a detail, 3 were
    as good and 2 worse (a tabloid's opening, a bystander's quote). Sentences mostly in
-   quotation marks (a quote the sentence split cut counts), questions, sentences that
+   quotation marks (a quote the sentence split cut counts, and so does a tweet's text
+   pasted with its signature), claims most outlets quote whatever the wording shown,
+   questions, sentences that
    open with a pronoun or a connective (they lean on the one before), over-long ones
    and lines without a full stop (captions, standfirsts, lines cut short) are
    demoted; very short ones (fewer than `MIN_WORDS` words) nearly dropped.
@@ -133,10 +135,11 @@ class _Read:
     """A sentence as the ranking counts it: its words, its concepts and their weight.
     What it looks like (`shape`) is read only for the claims the selection reaches."""
 
-    __slots__ = ("bag", "concepts", "sentence", "shaped", "value", "words")
+    __slots__ = ("bag", "concepts", "sentence", "shaped", "tweeted", "value", "words")
 
     def __init__(self, sentence: Sentence) -> None:
         self.sentence = sentence
+        self.tweeted = False  # the text of a tweet pasted with its signature (`_tweets`)
         self.words = sentence.span.text.count(" ") + 1
         toks = words.tokens(sentence.span.text)
         self.bag = words.content_of(toks)
@@ -153,7 +156,7 @@ class _Read:
 
     def shape(self) -> _Shape:
         if self.shaped is None:
-            self.shaped = _Shape(self.sentence.span.text, self.bag, self.words)
+            self.shaped = _Shape(self.sentence.span.text, self.bag, self.words, self.tweeted)
         return self.shaped
 
 
@@ -175,9 +178,9 @@ class _Shape:
     """What a sentence looks like: quoted, a question, leaning on the one before,
     boilerplate, specific (figures, names)."""
 
-    __slots__ = ("boilerplate", "quality", "specific")
+    __slots__ = ("boilerplate", "quality", "quality_unquoted", "quoted", "specific")
 
-    def __init__(self, text: str, bag: tuple[str, ...], n_words: int) -> None:
+    def __init__(self, text: str, bag: tuple[str, ...], n_words: int, tweeted: bool = False) -> None:
         lower = text.lower()
         self.boilerplate = ("©" in text or "(@" in text or not _CUES.isdisjoint(bag)) and _BOILERPLATE.search(
             lower) is not None
@@ -185,8 +188,7 @@ class _Shape:
         names = len(_CAPITALISED.findall(text))
         self.specific = min(1.0, (numbers + names) / 3)
         quality = 1.0
-        if _quoted_share(text) > 0.5:
-            quality *= QUOTE_PENALTY
+        self.quoted = tweeted or _quoted_share(text) > 0.5
         if _LEAN.match(lower) is not None:
             quality *= LEAN_PENALTY
         if text.rstrip("'\"”’ ").endswith("?"):
@@ -198,7 +200,8 @@ class _Shape:
             # celebrate in front of Wrigley Field ...", "A team of rescuers and diggers
             # have worked": news clusters), seldom the clearest telling.
             quality *= UNFINISHED_PENALTY
-        self.quality = quality
+        self.quality_unquoted = quality
+        self.quality = quality * QUOTE_PENALTY if self.quoted else quality
 
 
 def _quoted_share(text: str) -> float:
@@ -241,6 +244,8 @@ def _unclosed(text: str) -> int | None:
     for opener, closer in (("“", "”"), ("``", "''"), ('"', '"')):
         last = text.rfind(closer)
         if closer == opener:
+            if text.count(opener) % 2 == 0:
+                continue  # paired: '"Caught RED HANDED ...," Trump tweeted.' closes after a comma
             start = last  # the last mark, if any, is the one that does not close
         else:
             start = last + len(closer) if last >= 0 else 0
@@ -268,6 +273,7 @@ def rank(corpus: Corpus, sentences: Sequence[Sentence], claims: Claims, limit: i
     if len(_ROOT_OR_STOP) > _WORDS_KEPT:
         _ROOT_OR_STOP.clear()
     read = {sentence_key(s.span): _Read(s) for s in sentences}
+    _tweets(read.values())
     voice = _voices(corpus, claims)
     weight = _weigh_concepts(read, voice)
     df = words.document_frequency(r.bag for r in read.values())
@@ -283,6 +289,28 @@ def rank(corpus: Corpus, sentences: Sequence[Sentence], claims: Claims, limit: i
             candidates.append(_Candidate(claim, members, len({voice[s.article] for s in claim.cited}), story))
     chosen = _select(candidates, weight, idf, limit)
     return KeyPoints(tuple(replace(c.claim, span=c.shown.sentence.span) for c in chosen))
+
+
+# An embedded tweet's signature: "— christine teigen (@chrissyteigen) December 27, 2017".
+_TWEET_SIGNATURE = re.compile(r"[—–]\s*[^—–()]{1,60}\(@\w{1,15}\)")
+
+
+def _tweets(read: Iterable[_Read]) -> None:
+    """Mark the sentences of a paragraph that come before a tweet's signature in it: a
+    tweet pasted with the page ("a flying first for me: 4 hours into an 11 hour flight
+    ... — christine teigen (@chrissyteigen) December 27, 2017", news clusters), someone's
+    words without quotation marks."""
+    paragraph: list[_Read] = []
+    key = None
+    for r in read:
+        span = r.sentence.span
+        if (span.article, span.anchor) != key:
+            key, paragraph = (span.article, span.anchor), []
+        paragraph.append(r)
+        if "(@" in span.text and _TWEET_SIGNATURE.search(span.text):
+            for before in paragraph:
+                before.tweeted = True
+            paragraph = []
 
 
 class _Story:
@@ -336,6 +364,10 @@ class _Candidate:
             usable, key=lambda m: (m.value / max(1, m.words) * m.shape().quality, -m.sentence.position))
         shape = shown.shape()
         prior = self._placed() * (1 + SPECIFICITY_WEIGHT * shape.specific) * shape.quality
+        if shape.quality == shape.quality_unquoted and 2 * sum(m.shape().quoted for m in members) > len(members):
+            # Someone's words, whatever the wording shown: most outlets quote it (an
+            # embedded tweet's text, where the others put it in quotation marks).
+            prior *= QUOTE_PENALTY
         prior *= self.story.placed(shown.bag)
         if shown.words < MIN_WORDS:
             prior *= SHORT_PENALTY
