@@ -250,6 +250,36 @@ def test_datelines_of_the_news_clusters(text: str, place: str | None, outlet: st
     assert (cleaned.found["dateline"].value if "dateline" in cleaned.found else None) == place
 
 
+def test_cnn_story_highlights_lose_their_label_and_the_lead_after_them_its_dateline() -> None:
+    cleaned = _clean("Headline", "Story highlights Heavy winds earlier forced the plane to change course",
+                     "The plane was a single-engine turboprop operated by a local airline",
+                     "(CNN) A small plane crash on Sunday killed 12 people, officials said.", BODY[1])
+    assert _kept(cleaned) == ["Heavy winds earlier forced the plane to change course",
+                              "The plane was a single-engine turboprop operated by a local airline",
+                              "A small plane crash on Sunday killed 12 people, officials said.", BODY[1]]
+    assert cleaned.found["outlet"].value == "CNN"
+    assert {r.text for r in cleaned.removed} >= {"Story highlights", "(CNN)"}
+
+
+def test_a_pages_script_pasted_as_text_is_removed() -> None:
+    code = ["window._taboola = window._taboola || []; _taboola.push({ mode: 'thumbnails-c', placement: 'gallery' });",
+            "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });",
+            "var pageType = 'article';"]
+    cleaned = _clean("Headline", BODY[0], *code, BODY[1])
+    assert _kept(cleaned) == BODY
+    assert [r.rule for r in cleaned.removed].count("script") == 3
+    prose = ["Windows 11 is the last version, the company said on Tuesday.",
+             "Let the record show = nothing was agreed; the talks broke up at dawn."]
+    assert _kept(_clean("Headline", BODY[0], *prose, BODY[1])) == [BODY[0], *prose, BODY[1]]
+
+
+def test_a_headline_and_nothing_after_it_leaves_no_article() -> None:
+    cleaned = _clean("Sun, fun, flowers as 129th Rose Parade rolls in California")
+    assert _kept(cleaned) == [] and cleaned.found["title"].value.startswith("Sun, fun")
+    # One line that reads as text is an article of one paragraph.
+    assert _kept(_clean("The council voted on Tuesday to close the bridge.")) == ["The council voted on Tuesday to close the bridge."]
+
+
 def test_not_a_dateline() -> None:
     for text in ("NATO leaders met on Tuesday - a day earlier than planned - in Brussels.", "UK inflation - the figures in full, released on Wednesday by the statistics office.",
                  "(Updated) The council voted on Tuesday to close the bridge for repairs.",

@@ -25,6 +25,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("title", rules.title),
     ("duplicate", rules.duplicates),
     ("link-list", rules.link_lists),
+    ("script", rules.scripts),
     ("promo", rules.promo_lines),
     ("caption", rules.captions),
     ("trailer", rules.trailer),

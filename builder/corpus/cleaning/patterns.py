@@ -111,6 +111,17 @@ PASTE_RUN_WORDS = 30
 STANDFIRST_MAX_WORDS = 80
 SUBHEADING_MAX_WORDS = 10
 
+# A statement of a page's script: it opens with a script keyword or a global object
+# and has the punctuation of code ("window._taboola = window._taboola || [];").
+SCRIPT = re.compile(
+    r"^\s*(?:window\.|document\.|googletag\.|(?:var|let|const)\s+[\w$]+\s*=|function\s*[\w$]*\s*\(|\(function\s*\()"
+    r"[^\n]{0,2000}?[;{]"
+)
+
+# A page's label run into the text it introduces: CNN's "Story highlights Heavy winds
+# earlier forced the plane to change course" (news clusters).
+LABEL = re.compile(r"^Story\s+highlights\b[\s:]*(?=\S)", re.IGNORECASE)
+
 # Blocks that are boilerplate whatever their length (news-clusters: the New York Times'
 # "Newsletter Sign Up Continue reading the main story ...", the BBC's "Image copyright
 # Getty Images Image caption ...").

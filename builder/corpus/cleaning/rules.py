@@ -153,10 +153,17 @@ def _inline_date(block: Block, m: re.Match[str], after_headline: bool, kept_head
 def title(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """The first line is the headline when it looks like one (plain text), or repeats
     the title the format already gave (front matter, HTML)."""
-    if len(blocks) < 2 or not _prose(blocks[0]):
+    if not blocks or not _prose(blocks[0]):
         return Step(blocks)
     first = blocks[0]
     known = raw.fields.get("title")
+    if len(blocks) == 1:
+        # A headline and nothing after it (news clusters: a page saved before its text
+        # loaded) is no article; a one-line file that reads as text is one.
+        if known is None and _headline_like(first.text):
+            return Step((), (_drop(first, "title", "headline, and no text after it"),),
+                        {"title": Sourced(first.text, f"first line (line {first.line})")})
+        return Step(blocks)
     if known is not None and text_key(first.text) == text_key(str(known.value)):
         return Step(blocks[1:], (_drop(first, "title", "repeats the title"),))
     if known is None and _headline_like(first.text):
@@ -321,6 +328,11 @@ def promo_lines(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> St
             else:
                 kept.append(block)
             continue
+        label = pat.LABEL.match(block.text)
+        if label:
+            removed.append(Removal(label.group(0).strip(), "promo", "the page's label for the lines after it", block.line))
+            block = Block(block.text[label.end():], block.line, block.kind)
+            text = block.text.strip()
         strong = pat.STRONG_PROMO.match(text)
         if strong:
             removed.append(_drop(block, "promo", f"promotional or navigation block (“{strong.group(0)}”)"))
@@ -335,6 +347,16 @@ def promo_lines(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> St
                 continue
         kept.append(block)
     return Step(tuple(kept), tuple(removed))
+
+
+def scripts(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
+    """A page's script pasted as text: "window._taboola = window._taboola || [];
+    _taboola.push({ mode: ... })" (news clusters)."""
+    def script(b: Block) -> bool:
+        return _prose(b) and pat.SCRIPT.match(b.text) is not None
+
+    return Step(tuple(b for b in blocks if not script(b)),
+                tuple(_drop(b, "script", "the page's script code") for b in blocks if script(b)))
 
 
 def captions(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
@@ -429,16 +451,19 @@ def no_words(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
                 tuple(_drop(b, "no-words", "no words in it") for b in blocks if empty(b)))
 
 
+_DATELINE_WITHIN = 3  # paragraphs
+
+
 def dateline(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """`WASHINGTON, D.C. — The president...` (seed 001): the place is metadata, and so
-    is the agency (`(CNN) Uma Thurman is ...`: an agency alone is taken only when known)."""
-    first_index = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), None)
-    if first_index is None:
+    is the agency (`(CNN) Uma Thurman is ...`: an agency alone is taken only when known).
+    The lead is one of the first three paragraphs: CNN's story highlights come before it."""
+    leads = [i for i, b in enumerate(blocks) if b.kind == "paragraph"][:_DATELINE_WITHIN]
+    found_at = next(((i, m) for i in leads if (m := pat.DATELINE.match(blocks[i].text))), None)
+    if found_at is None:
         return Step(blocks)
+    first_index, match = found_at
     block = blocks[first_index]
-    match = pat.DATELINE.match(block.text)
-    if not match:
-        return Step(blocks)
     place = (match.group("place") or match.group("place2") or "").strip(" ,")
     agency = _agency(match.group("agency") or match.group("agency2") or match.group("agency3"))
     rest = block.text[match.end():]
