@@ -70,6 +70,16 @@ def test_an_opening_quote_mark_starts_the_next_sentence() -> None:
     assert _sentences("He said. “Very lucky.” Then") == ["He said.", "“Very lucky.”", "Then"]
 
 
+def test_a_sentence_glued_to_the_full_stop_before_it_is_a_sentence() -> None:
+    """Pasted text that lost a space (news clusters: "...for tests.The ability to ...")."""
+    assert _sentences("Samples went back to Earth for tests.The ability to identify microbes is new.") == [
+        "Samples went back to Earth for tests.", "The ability to identify microbes is new."]
+    # Addresses, abbreviations and initials are not.
+    for text in ("He runs the fansite Halo.Bungie.Org, said Smith.", "The firm Agency.Com said so.",
+                 "Mr.Smith went home.", "Shares of Yahoo!Japan rose.", "Variants such as Bagle.AT spread."):
+        assert _sentences(text) == [text]
+
+
 def test_lower_case_after_a_full_stop_is_not_a_new_sentence() -> None:
     assert _sentences("The vote was 7-2 vs. the plan. it passed") == ["The vote was 7-2 vs. the plan. it passed"]
 
