@@ -210,6 +210,15 @@ def test_an_article_without_a_headline_says_its_title_was_derived(tmp_path: Path
     assert article.metadata.title.origin.startswith("derived from the first sentence")
 
 
+def test_a_headline_over_its_lead_is_no_wrapped_paragraph(tmp_path: Path) -> None:
+    """News clusters: the title repeated, then the lead on the next line."""
+    head = "Deadliest US shooting: 58 killed, and 527 injured at Las Vegas music fest"
+    lead = ("At least 59 people were killed, and 527 were injured in a mass shooting during an open-air music "
+            "festival in Las Vegas, near the Mandalay Bay Resort and Casino on Sunday night.")
+    raw = read(write(tmp_path / "a.txt", f"{head}\n\n{head}\n{lead}\n"), "a.txt")
+    assert [b.text for b in raw.blocks] == [head, head, lead]
+
+
 def test_a_short_line_over_a_long_one_is_no_wrapped_paragraph(tmp_path: Path) -> None:
     """News clusters: an aggregator's "Published" line, then the page's run-on text on
     the next line: two blocks, so the date line can be read as one (issue 20)."""

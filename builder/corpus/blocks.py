@@ -19,6 +19,9 @@ _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 # Hard-wrapped text rarely has lines longer than this (72-80 is usual).
 WRAP_WIDTH = 100
+# A wrapped line breaks before a word that would pass the width: the last line may pass
+# the longest other one by a word at most.
+_LONGEST_WORD = 20
 _WS = re.compile(r"\s+")
 
 
@@ -73,9 +76,10 @@ def _split_chunk(chunk: str, first_line: int) -> list[Block]:
 def _hard_wrapped(lines: list[str]) -> bool:
     """True when the lines are one paragraph broken at a fixed width."""
     body = lines[:-1]
-    if any(len(s) > WRAP_WIDTH for s in body) or len(lines[-1]) > WRAP_WIDTH * 2:
+    if any(len(s) > WRAP_WIDTH for s in body) or len(lines[-1]) > max(map(len, body)) + _LONGEST_WORD:
         return False  # a wrapped paragraph's last line is no longer than the others (news
-        # clusters: "60 Published By - ... - 2017.12.30. 18:26" over a 400-character line)
+        # clusters: "60 Published By - ... - 2017.12.30. 18:26" over a 400-character line;
+        # a headline over its 180-character lead)
     open_ended = sum(1 for s in body if not _SENTENCE_END.search(s))
     return open_ended * 2 >= len(body) and sum(len(s) for s in body) / len(body) >= 35
 
