@@ -354,6 +354,21 @@ def test_video_players_and_expandable_panels() -> None:
     assert _kept(_clean("Headline", BODY[0], *text, BODY[1])) == [BODY[0], *text, BODY[1]]
 
 
+def test_a_gallery_whose_captions_open_with_its_title_is_removed() -> None:
+    """DW: "Port of Duisburg turns 300 Trading place of global significance What started ..."."""
+    slides = [f"Port of Duisburg turns 300 {title} The port handled {k} million tons of cargo that year, the operator said."
+              for k, title in enumerate(("Trading place", "Expansion drive", "The olden days", "London parallels"), 1)]
+    cleaned = _clean("Headline", BODY[0], *slides, BODY[1])
+    assert _kept(cleaned) == BODY
+    assert {r.reason for r in cleaned.removed if r.rule == "caption"} == {
+        "a photo gallery: each caption opens with the gallery's title"}
+    # Paragraphs that open alike and go on in lower case are text (a speech), and so are three.
+    speech = [f"I have a dream that one day {k} this nation will rise up and live out the true meaning of its creed."
+              for k in ("soon", "again", "at last", "for all")]
+    assert _kept(_clean("Headline", BODY[0], *speech, BODY[1])) == [BODY[0], *speech, BODY[1]]
+    assert _kept(_clean("Headline", BODY[0], *slides[:3], BODY[1])) == [BODY[0], *slides[:3], BODY[1]]
+
+
 def test_long_boilerplate_blocks() -> None:
     blocks = ["Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. "
               "Invalid email address. Please re-enter. You must select a newsletter to subscribe to.",

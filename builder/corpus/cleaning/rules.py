@@ -349,6 +349,43 @@ def promo_lines(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> St
     return Step(tuple(kept), tuple(removed))
 
 
+GALLERY_RUN = 4  # captions in a row
+GALLERY_TITLE_WORDS = 3
+
+
+def _titled_gallery(blocks: tuple[Block, ...]) -> list[int]:
+    """A photo gallery pasted caption by caption, each opening with the gallery's title
+    and then the picture's own ("Port of Duisburg turns 300 Trading place of global
+    significance What started out ...", eleven in a row: news clusters): at least
+    `GALLERY_RUN` blocks in a row share their first `GALLERY_TITLE_WORDS` words or more,
+    and the word after them is capitalised in every one (a speech's "I have a dream
+    that ..." goes on in lower case)."""
+    out: list[int] = []
+    words = [b.text.split() if _prose(b) else [] for b in blocks]
+    i = 0
+    while i < len(blocks):
+        j, shared = i + 1, len(words[i])
+        while j < len(blocks):
+            n = _shared_start(words[i], words[j])
+            if n < GALLERY_TITLE_WORDS:
+                break
+            shared, j = min(shared, n), j + 1
+        run = range(i, j)
+        if len(run) >= GALLERY_RUN and all(len(words[k]) > shared and words[k][shared][:1].isupper() for k in run):
+            out.extend(run)
+        i = j
+    return out
+
+
+def _shared_start(a: list[str], b: list[str]) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def scripts(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
     """A page's script pasted as text: "window._taboola = window._taboola || [];
     _taboola.push({ mode: ... })" (news clusters)."""
@@ -379,6 +416,8 @@ def captions(blocks: tuple[Block, ...], raw: RawDocument, found: Found) -> Step:
         return "photo caption or picture credit" if pat.CAPTION.search(b.text.strip()) is not None else None
 
     why = [caption(b) for b in blocks]
+    for i in _titled_gallery(blocks):
+        why[i] = why[i] or "a photo gallery: each caption opens with the gallery's title"
     kept = tuple(b for b, reason in zip(blocks, why, strict=True) if reason is None)
     removed = tuple(_drop(b, "caption", reason) for b, reason in zip(blocks, why, strict=True) if reason is not None)
     return Step(kept, removed)
