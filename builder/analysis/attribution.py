@@ -84,6 +84,8 @@ _AFTER_VERB_NAME = re.compile(rf"^[\s,;:—–-]*(?P<verb>{_VERBS_BEFORE_NAME})\
 # tried at every character of every paragraph (a third of the analyses' time at 1,000
 # synthetic articles).
 _VERB = re.compile(rf"\b(?P<verb>{_VERBS})\b")
+# A sentence that names its source: a speech verb or "according to".
+REPORTED = re.compile(rf"\b(?:{_VERBS}|according to)\b")
 _NAME_BEFORE_VERB = re.compile(rf"(?P<np>{_NP}){_APPOSITION}{_ADVERB}\s+$")
 # "the council also said that it '...'" (news clusters): a name, not a pronoun, before an
 # auxiliary ("She also wrote" would send "she" to the last person named, news clusters).

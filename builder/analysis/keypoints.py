@@ -22,8 +22,8 @@ fact), shown by its clearest sentence. The ranking, after ICSI-style concept cov
    points it changed, 9 said the story's event where the old one had a detail, 3 were
    as good and 2 worse (a tabloid's opening, a bystander's quote). Sentences mostly in
    quotation marks (a quote the sentence split cut counts, and so does a tweet's text
-   pasted with its signature), claims most outlets quote whatever the wording shown,
-   questions, sentences that
+   pasted with its signature, and so does a claim most outlets quote when the wording
+   shown bares the words without naming whose they are), questions, sentences that
    open with a pronoun or a connective (they lean on the one before), over-long ones
    and lines without a full stop (captions, standfirsts, lines cut short) are
    demoted; very short ones (fewer than `MIN_WORDS` words) nearly dropped.
@@ -55,6 +55,7 @@ from itertools import repeat
 
 from ..model import Corpus
 from . import outlets, words
+from .attribution import REPORTED
 from .claims import Claim, Claims, sentence_key
 from .sentences import Sentence
 
@@ -178,7 +179,7 @@ class _Shape:
     """What a sentence looks like: quoted, a question, leaning on the one before,
     boilerplate, specific (figures, names)."""
 
-    __slots__ = ("boilerplate", "quality", "quality_unquoted", "quoted", "specific")
+    __slots__ = ("boilerplate", "quality", "quoted", "specific")
 
     def __init__(self, text: str, bag: tuple[str, ...], n_words: int, tweeted: bool = False) -> None:
         lower = text.lower()
@@ -200,7 +201,6 @@ class _Shape:
             # celebrate in front of Wrigley Field ...", "A team of rescuers and diggers
             # have worked": news clusters), seldom the clearest telling.
             quality *= UNFINISHED_PENALTY
-        self.quality_unquoted = quality
         self.quality = quality * QUOTE_PENALTY if self.quoted else quality
 
 
@@ -364,9 +364,11 @@ class _Candidate:
             usable, key=lambda m: (m.value / max(1, m.words) * m.shape().quality, -m.sentence.position))
         shape = shown.shape()
         prior = self._placed() * (1 + SPECIFICITY_WEIGHT * shape.specific) * shape.quality
-        if shape.quality == shape.quality_unquoted and 2 * sum(m.shape().quoted for m in members) > len(members):
-            # Someone's words, whatever the wording shown: most outlets quote it (an
-            # embedded tweet's text, where the others put it in quotation marks).
+        if not shape.quoted and 2 * sum(m.shape().quoted for m in members) > len(members) \
+                and REPORTED.search(shown.text) is None:
+            # Someone's words shown bare: most outlets quote them, and the wording shown
+            # names no source (a tweet pasted as text: "Will have double thrust of next
+            # largest rocket."). "Carney's office confirmed that ..." reports them.
             prior *= QUOTE_PENALTY
         prior *= self.story.placed(shown.bag)
         if shown.words < MIN_WORDS:
