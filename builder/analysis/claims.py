@@ -204,6 +204,14 @@ def _medoid(
     if len(members) == 2:  # two wordings are equally central
         return min((0, 1), key=lambda k: identities[members[k]])
     sample = members[:MEDOID_SAMPLE]
-    totals = words.centrality([vector(i) for i in sample])
+    # A wording met again (a wire copy, boilerplate) has the vector of its first member,
+    # the same object: made once. When every sampled wording is one, all are equally
+    # central and the first wins, as the totals below would say.
+    first: dict[tuple[str, ...], int] = {}
+    for i in sample:
+        first.setdefault(identities[i], i)
+    if len(first) == 1:
+        return 0
+    totals = words.centrality([vector(first[identities[i]]) for i in sample])
     best = max(round(t, 9) for t in totals)
     return min((k for k in range(len(sample)) if round(totals[k], 9) == best), key=lambda k: identities[sample[k]])
