@@ -115,7 +115,7 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
     if check:
         return BuildResult(corpus=corpus, pages={}, written=None, timings=tuple(timings))
     start = time.perf_counter()
-    found = sort_into_stories(corpus, settings.seeds, settings.stories)
+    found = sort_into_stories(corpus, settings.seeds, settings.stories, cache)
     timings.append(("stories", time.perf_counter() - start))
     if not found.single:
         return _run_stories(settings, corpus, found, cache, key, timings, progress, write)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import NO_CACHE, Cache
 from ..corpus import slugs, yamlsafe
 from ..errors import ConfigError
 from ..model import Corpus
@@ -139,11 +140,12 @@ def _keys(story: Story) -> set[str]:
 MODES = ("auto", "one")
 
 
-def sort_into_stories(corpus: Corpus, seeds: Path, mode: str = "auto") -> Stories:
+def sort_into_stories(corpus: Corpus, seeds: Path, mode: str = "auto", cache: Cache = NO_CACHE) -> Stories:
     """The corpus's stories as the site shows them: found, then edited by stories.yml.
-    `mode` "one" keeps one briefing of everything (no detection, stories.yml unread)."""
+    `mode` "one" keeps one briefing of everything (no detection, stories.yml unread).
+    `cache` keeps each article's terms for detection between builds."""
     if mode not in MODES:
         raise ConfigError(f"stories: {mode!r}; use one of {', '.join(MODES)}")
     if mode == "one" or not corpus.articles:
         return Stories((Story("", "", tuple(a.slug for a in corpus.articles)),) if corpus.articles else ())
-    return apply(detect(corpus), corpus, load(seeds))
+    return apply(detect(corpus, cache=cache), corpus, load(seeds))
