@@ -13,17 +13,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import pickle
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from .analysis import Compared, KnownNames, Timer, compare, compare_stories, finish
 from .analysis.stories import Stories, Story
 from .analysis.storyedits import sort_into_stories
 from .cache import NO_CACHE, Cache, Memo
 from .cache import build as last_build
+from .cache import key as memo_key
+from .cache.memo import dumps
 from .corpus.load import load_corpus
 from .entities import index_entities
 from .forked import InChild
@@ -177,38 +181,77 @@ def _run_stories(settings: Settings, corpus: Corpus, found: Stories, cache: Cach
                  timings: list[tuple[str, float]], progress: Progress | None, write: bool) -> BuildResult:
     """`run` for a folder of several stories (issue 21): a briefing and a source
     comparison per story, made in the second process as the one briefing is; the landing
-    page lists the stories; articles and entities say which story they belong to."""
+    page lists the stories; articles and entities say which story they belong to.
+
+    Each story's share is kept between builds (the "stories" memo, `_StoryMade`): a
+    rebuild with one article changed makes that article's story again, not all of them
+    (BBC: 302). Its key is made in two steps, as what it depends on is known: first
+    what the analyses read before the entity index (its articles, the build date: the
+    child compares at once the stories that have no value kept under it), then, once the
+    index is made, what comes of the index: the story's who's who and the answers to
+    the questions its speakers asked of the index last time (`KnownNames.watched`)."""
     start = time.perf_counter()
-    with InChild(partial(_stories_analysed, corpus, found, cache), partial(_stories_briefings, corpus, found)) as child:
+    memo: Memo[Any] = cache.memo("stories")  # read key -> the questions; made key -> _StoryMade
+    by_slug = {a.slug: a for a in corpus.articles}
+    read_keys = [memo_key("story's articles", corpus.build_date, tuple(by_slug[s] for s in story.articles))
+                 for story in found.stories]
+    asked: list[tuple[tuple[str, object], ...] | None] = [memo.get(k) for k in read_keys]
+    unknown = [i for i, a in enumerate(asked) if a is None]
+    with InChild(partial(_stories_analysed, corpus, found, unknown, cache), partial(_stories_briefings, corpus, found, cache)) as child:
         entities = index_entities(corpus, settings.seeds, settings.model, cache, progress or no_progress)
         timings.append(("entities", time.perf_counter() - start))
         paged = with_pages(entities, settings.entity_pages)
         whos = whos_who_by_story(entities, paged, found.stories)
-        child.send((whos, KnownNames.of(entities, corpus)))
+        known = KnownNames.of(entities, corpus)
         start = time.perf_counter()
-        memo: Memo[str] = cache.memo("pages")
+        publications = tuple(sorted(known.publications))
+
+        def made_key(i: int, questions: tuple[tuple[str, object], ...]) -> bytes:
+            """The story's read key, the story as named (not what its articles share:
+            that line is on the article pages), the number of stories (its page links
+            to them all), its who's who, and the index's answers to its questions."""
+            story = found.stories[i]
+            return memo_key(read_keys[i], story.slug, story.title, story.articles, story.origin, story.headline,
+                            len(found.stories), whos.get(story.slug, ()), publications, known.known, questions,
+                            known.answers(questions))
+
+        made: dict[int, _StoryMade] = {}
         with collector_paused():
-            pages = render_site(corpus, settings.title, settings.seeds, entities, settings.entity_pages, memo,
+            for i, questions in enumerate(asked):
+                if questions is not None and (kept := memo.get(made_key(i, questions))) is not None:
+                    made[i] = kept
+        child.send((whos, known, [i for i in range(len(found.stories)) if i not in made]))
+        memo_pages: Memo[str] = cache.memo("pages")
+        with collector_paused():
+            pages = render_site(corpus, settings.title, settings.seeds, entities, settings.entity_pages, memo_pages,
                                 stories=found)
+            memo_pages.save()
+            fresh = child.result()
+            for i, (questions, data) in fresh.made.items():
+                memo.put(read_keys[i], questions)
+                memo.put_pickled(made_key(i, questions), data)
+                made[i] = pickle.loads(data)  # noqa: S301 - our own child's
             memo.save()
-            made = child.result()
-    pages.update(made.pages)
+    ordered = [made[i] for i in range(len(found.stories))]
+    for one in ordered:
+        pages.update(one.pages)
     pages.update(story_pages(corpus, found))
     # What each article shares with its story: the claims, known only now.
-    for slug, line in made.claims.items():
-        path = f"articles/{slug}.md"
-        if path in pages:
-            pages[path] = pages[path].replace(STORY_CLAIMS, line, 1)
+    for one in ordered:
+        for slug, line in one.claims.items():
+            path = f"articles/{slug}.md"
+            if path in pages:
+                pages[path] = pages[path].replace(STORY_CLAIMS, line, 1)
     for path, page in pages.items():
         if path.startswith("articles/") and STORY_CLAIMS in page:
             pages[path] = page.replace(STORY_CLAIMS, "No sentence of it is a claim another of them carries.", 1)
-    briefings = tuple(StoryBriefing(story, record) for story, record in zip(found.stories, made.records, strict=True))
+    briefings = tuple(StoryBriefing(story, one.record) for story, one in zip(found.stories, ordered, strict=True))
     pages["briefing.json"] = json.dumps({
         "stories": [{"slug": b.story.slug, "title": b.story.title, "articles": list(b.story.articles),
                      "origin": b.story.origin, "briefing": as_json(b.record)} for b in briefings],
         "other": list(found.other),
     }, ensure_ascii=False, separators=(",", ":")) + "\n"
-    timings.append(("analysis (in parallel)" if child.forked else "analysis", made.analysis_seconds))
+    timings.append(("analysis (in parallel)" if child.forked else "analysis", fresh.analysis_seconds))
     timings.append(("render", time.perf_counter() - start))
     return _written_and_kept(settings, cache, key, timings, write,
                              BuildResult(corpus=corpus, pages=pages, written=None, timings=(), entities=entities,
@@ -216,50 +259,72 @@ def _run_stories(settings: Settings, corpus: Corpus, found: Stories, cache: Cach
 
 
 @dataclass(frozen=True, slots=True)
-class _StoryPages:
+class _StoryMade:
+    """A story's share of a build, made in the child and kept per story: its briefing's
+    and its comparison's pages, its record, and per article of it the line on the claims
+    it shares. (Not its entry of briefing.json as JSON text, which would save half a
+    second of a BBC rebuild for 21 MB more in the cache: the records pickle to 8.)"""
+
     pages: dict[str, str]
-    records: tuple[Briefing, ...]
-    claims: dict[str, str]  # article slug -> what its page says of the claims it shares with its story
+    record: Briefing
+    claims: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _StoriesMade:
+    made: dict[int, tuple[tuple[tuple[str, object], ...], bytes]]  # story -> (what it asked of the index, _StoryMade pickled)
     analysis_seconds: float
 
 
-def _stories_analysed(corpus: Corpus, found: Stories, cache: Cache) -> tuple[list[Compared], float]:
+def _stories_analysed(corpus: Corpus, found: Stories, stories: Sequence[int], cache: Cache) -> tuple[dict[int, Compared], float]:
+    """The comparisons of `stories` (by their place in `found`): those with nothing kept."""
     start = time.perf_counter()
-    return compare_stories(corpus, [s.articles for s in found.stories], Timer(), cache), time.perf_counter() - start
+    compared = compare_stories(corpus, [found.stories[i].articles for i in stories], Timer(), cache)
+    return dict(zip(stories, compared, strict=True)), time.perf_counter() - start
 
 
-def _stories_briefings(corpus: Corpus, found: Stories, analysed: tuple[list[Compared], float],
-                       sent: tuple[dict[str, list[WhoEntry]], KnownNames]) -> _StoryPages:
+def _stories_briefings(corpus: Corpus, found: Stories, cache: Cache, analysed: tuple[dict[int, Compared], float],
+                       sent: tuple[dict[str, list[WhoEntry]], KnownNames, list[int]]) -> _StoriesMade:
+    """The stories the parent asks for, made: compared now if they were not at first
+    (what was kept of them does not answer to this entity index), finished with the
+    index and rendered; each with the questions its speakers asked of the index."""
     compared, seconds = analysed
-    whos, known = sent
-    pages: dict[str, str] = {}
-    records = []
-    claims: dict[str, str] = {}
-    for story, part in zip(found.stories, compared, strict=True):
-        start = time.perf_counter()
-        analysis = finish(part, known)
+    whos, known, wanted = sent
+    start = time.perf_counter()
+    later = [i for i in wanted if i not in compared]
+    compared.update(_stories_analysed(corpus, found, later, cache)[0])
+    made = {}
+    for i in wanted:
+        story, part = found.stories[i], compared.pop(i)
+        asked: dict[tuple[str, object], None] = {}
+        analysis = finish(part, known.watched(asked))
         seconds += time.perf_counter() - start
         with collector_paused():
-            ctx = Context(part.corpus, analysis)
-            ctx.named_by = story.headline
-            base = f"stories/{story.slug}"
-            ctx.root = "../.."
-            renamed = "" if story.headline else story.title
-            page = render_briefing(ctx, whos.get(story.slug, ()), page=f"{base}/index.md", title=renamed)
-            # The way to the story's comparison and back to the others, under its headline.
-            if page.startswith("---\ntitle: Briefing\n---\n"):  # named in the navigation and <title> by its story
-                page = front_matter(story.title) + page[len("---\ntitle: Briefing\n---\n"):]
-            pages[f"{base}/index.md"] = page.replace(
-                "{ .briefing-meta }\n", "{ .briefing-meta }\n\n[Source comparison](sources/index.md) · "
-                f"[All {len(found.stories)} stories](../index.md)\n", 1)
-            record = briefing_record(ctx, whos.get(story.slug, ()))
-            if renamed and record.headline is not None:
-                record = replace(record, headline=Headline(renamed, record.headline.article))
-            records.append(record)
-            ctx.root = "../../.."
-            pages[f"{base}/sources/index.md"] = render_sources(ctx)
-            claims.update(_shared_claims(analysis.claims.claims, story))
-    return _StoryPages(pages, tuple(records), claims, seconds)
+            one = _story_made(story, len(found.stories), Context(part.corpus, analysis), whos.get(story.slug, ()))
+            made[i] = (tuple(asked), dumps(one))
+        start = time.perf_counter()
+    return _StoriesMade(made, seconds)
+
+
+def _story_made(story: Story, count: int, ctx: Context, whos: Sequence[WhoEntry]) -> _StoryMade:
+    """A story's pages, record and claims lines, from its analyses."""
+    ctx.named_by = story.headline
+    base = f"stories/{story.slug}"
+    ctx.root = "../.."
+    renamed = "" if story.headline else story.title
+    page = render_briefing(ctx, whos, page=f"{base}/index.md", title=renamed)
+    # The way to the story's comparison and back to the others, under its headline.
+    if page.startswith("---\ntitle: Briefing\n---\n"):  # named in the navigation and <title> by its story
+        page = front_matter(story.title) + page[len("---\ntitle: Briefing\n---\n"):]
+    pages = {f"{base}/index.md": page.replace(
+        "{ .briefing-meta }\n", "{ .briefing-meta }\n\n[Source comparison](sources/index.md) · "
+        f"[All {count} stories](../index.md)\n", 1)}
+    record = briefing_record(ctx, whos)
+    if renamed and record.headline is not None:
+        record = replace(record, headline=Headline(renamed, record.headline.article))
+    ctx.root = "../../.."
+    pages[f"{base}/sources/index.md"] = render_sources(ctx)
+    return _StoryMade(pages, record, _shared_claims(ctx.analysis.claims.claims, story))
 
 
 def _shared_claims(claims, story: Story) -> dict[str, str]:  # type: ignore[no-untyped-def]
