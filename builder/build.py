@@ -15,7 +15,7 @@ import json
 import os
 import pickle
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -23,7 +23,7 @@ from typing import Any
 
 from .analysis import Compared, KnownNames, Timer, compare, compare_stories, finish
 from .analysis.stories import Stories, Story
-from .analysis.storyedits import sort_into_stories
+from .analysis.storyedits import Edit, edits_for, sort_into_stories
 from .cache import NO_CACHE, Cache, Memo
 from .cache import build as last_build
 from .cache import key as memo_key
@@ -118,19 +118,23 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
     timings.append(("read and clean", time.perf_counter() - start))
     if check:
         return BuildResult(corpus=corpus, pages={}, written=None, timings=tuple(timings))
+    # A stories.yml that cannot be understood stops the build now, not after the entity index.
+    edits = edits_for(settings.seeds, settings.stories) if corpus.articles else ()
+    # The stories are sorted, and most analyses made, beside the entity index, in a
+    # second process (builder.forked): they need nothing of it. The child tells the
+    # stories as soon as it has found them, then makes the analyses: the one briefing's,
+    # or those of each story with nothing kept (issue 21). Who said each quote, the
+    # quotes' groups and the disagreements need what the index knows of names, and the
+    # briefing's pages its who's who: they come after it.
     start = time.perf_counter()
-    found = sort_into_stories(corpus, settings.seeds, settings.stories, cache)
-    timings.append(("stories", time.perf_counter() - start))
-    if not found.single:
-        return _run_stories(settings, corpus, found, cache, key, timings, progress, write)
-    # Most analyses need nothing of the entity index: they run beside it, in a second
-    # process (builder.forked); who said each quote, the quotes' groups and the
-    # disagreements need what it knows of names, and the briefing's pages its who's
-    # who: they come after it.
-    start = time.perf_counter()
-    with InChild(partial(_analysed, corpus, cache), partial(_briefing, corpus)) as child:
+    with InChild(partial(_sorted_and_analysed, corpus, settings, edits, cache), partial(_made, corpus, cache),
+                 tells=True) as child:
         entities = index_entities(corpus, settings.seeds, settings.model, cache, progress or no_progress)
-        timings.append(("entities", time.perf_counter() - start))
+        indexed = time.perf_counter() - start
+        found, sorting = child.told()  # type: ignore[misc]
+        timings += [("stories (in parallel)" if child.forked else "stories", sorting), ("entities", indexed)]
+        if not found.single:
+            return _run_stories(settings, corpus, found, cache, key, timings, write, child, entities)
         child.send((whos_who(entities, with_pages(entities, settings.entity_pages)), KnownNames.of(entities, corpus)))
         start = time.perf_counter()
         memo: Memo[str] = cache.memo("pages")
@@ -148,6 +152,29 @@ def run(settings: Settings, *, write: bool = True, check: bool = False, progress
     return _written_and_kept(settings, cache, key, timings, write,
                              BuildResult(corpus=corpus, pages=pages, written=None, timings=(), entities=entities,
                                          briefing=briefing.record))
+
+
+def _sorted_and_analysed(corpus: Corpus, settings: Settings, edits: tuple[Edit, ...], cache: Cache,
+                         tell: Callable[[tuple[Stories, float]], None]) -> tuple[Stories, object]:
+    """The child's first part: the stories sorted, told to the parent with the seconds
+    it took, then the analyses that need nothing of the entity index: the one
+    briefing's, or those of the stories with nothing kept under their read key."""
+    start = time.perf_counter()
+    found = sort_into_stories(corpus, settings.seeds, settings.stories, cache, edits)
+    tell((found, time.perf_counter() - start))
+    if found.single:
+        return found, _analysed(corpus, cache)
+    kept: Memo[Any] = cache.memo("stories")  # read here, saved by the parent
+    unknown = [i for i, k in enumerate(_read_keys(corpus, found)) if kept.get(k) is None]
+    return found, _stories_analysed(corpus, found, unknown, cache)
+
+
+def _made(corpus: Corpus, cache: Cache, state: tuple[Stories, Any], sent: Any) -> _Briefing | _StoriesMade:
+    """The child's second part, with what the parent sent once it had the entity index."""
+    found, analysed = state
+    if found.single:
+        return _briefing(corpus, analysed, sent)
+    return _stories_briefings(corpus, found, cache, analysed, sent)
 
 
 def _written_and_kept(settings: Settings, cache: Cache, key: str | None, timings: list[tuple[str, float]],
@@ -178,60 +205,55 @@ def _fingerprint(settings: Settings) -> str:
 
 
 def _run_stories(settings: Settings, corpus: Corpus, found: Stories, cache: Cache, key: str | None,
-                 timings: list[tuple[str, float]], progress: Progress | None, write: bool) -> BuildResult:
-    """`run` for a folder of several stories (issue 21): a briefing and a source
-    comparison per story, made in the second process as the one briefing is; the landing
-    page lists the stories; articles and entities say which story they belong to.
+                 timings: list[tuple[str, float]], write: bool, child: InChild[Any, Any, Any],
+                 entities: EntityIndex) -> BuildResult:
+    """`run` for a folder of several stories (issue 21), from the entity index on: a
+    briefing and a source comparison per story, made in the second process as the one
+    briefing is; the landing page lists the stories; articles and entities say which
+    story they belong to.
 
     Each story's share is kept between builds (the "stories" memo, `_StoryMade`): a
     rebuild with one article changed makes that article's story again, not all of them
     (BBC: 302). Its key is made in two steps, as what it depends on is known: first
-    what the analyses read before the entity index (its articles, the build date: the
-    child compares at once the stories that have no value kept under it), then, once the
-    index is made, what comes of the index: the story's who's who and the answers to
-    the questions its speakers asked of the index last time (`KnownNames.watched`)."""
-    start = time.perf_counter()
+    what the analyses read before the entity index (`_read_keys`: the child compares at
+    once the stories that have no value kept under it), then, once the index is made,
+    what comes of the index: the story's who's who and the answers to the questions its
+    speakers asked of the index last time (`KnownNames.watched`)."""
     memo: Memo[Any] = cache.memo("stories")  # read key -> the questions; made key -> _StoryMade
-    by_slug = {a.slug: a for a in corpus.articles}
-    read_keys = [memo_key("story's articles", corpus.build_date, tuple(by_slug[s] for s in story.articles))
-                 for story in found.stories]
+    read_keys = _read_keys(corpus, found)
     asked: list[tuple[tuple[str, object], ...] | None] = [memo.get(k) for k in read_keys]
-    unknown = [i for i, a in enumerate(asked) if a is None]
-    with InChild(partial(_stories_analysed, corpus, found, unknown, cache), partial(_stories_briefings, corpus, found, cache)) as child:
-        entities = index_entities(corpus, settings.seeds, settings.model, cache, progress or no_progress)
-        timings.append(("entities", time.perf_counter() - start))
-        paged = with_pages(entities, settings.entity_pages)
-        whos = whos_who_by_story(entities, paged, found.stories)
-        known = KnownNames.of(entities, corpus)
-        start = time.perf_counter()
-        publications = tuple(sorted(known.publications))
+    paged = with_pages(entities, settings.entity_pages)
+    whos = whos_who_by_story(entities, paged, found.stories)
+    known = KnownNames.of(entities, corpus)
+    start = time.perf_counter()
+    publications = tuple(sorted(known.publications))
 
-        def made_key(i: int, questions: tuple[tuple[str, object], ...]) -> bytes:
-            """The story's read key, the story as named (not what its articles share:
-            that line is on the article pages), the number of stories (its page links
-            to them all), its who's who, and the index's answers to its questions."""
-            story = found.stories[i]
-            return memo_key(read_keys[i], story.slug, story.title, story.articles, story.origin, story.headline,
-                            len(found.stories), whos.get(story.slug, ()), publications, known.known, questions,
-                            known.answers(questions))
+    def made_key(i: int, questions: tuple[tuple[str, object], ...]) -> bytes:
+        """The story's read key, the story as named (not what its articles share:
+        that line is on the article pages), the number of stories (its page links
+        to them all), its who's who, and the index's answers to its questions."""
+        story = found.stories[i]
+        return memo_key(read_keys[i], story.slug, story.title, story.articles, story.origin, story.headline,
+                        len(found.stories), whos.get(story.slug, ()), publications, known.known, questions,
+                        known.answers(questions))
 
-        made: dict[int, _StoryMade] = {}
-        with collector_paused():
-            for i, questions in enumerate(asked):
-                if questions is not None and (kept := memo.get(made_key(i, questions))) is not None:
-                    made[i] = kept
-        child.send((whos, known, [i for i in range(len(found.stories)) if i not in made]))
-        memo_pages: Memo[str] = cache.memo("pages")
-        with collector_paused():
-            pages = render_site(corpus, settings.title, settings.seeds, entities, settings.entity_pages, memo_pages,
-                                stories=found)
-            memo_pages.save()
-            fresh = child.result()
-            for i, (questions, data) in fresh.made.items():
-                memo.put(read_keys[i], questions)
-                memo.put_pickled(made_key(i, questions), data)
-                made[i] = pickle.loads(data)  # noqa: S301 - our own child's
-            memo.save()
+    made: dict[int, _StoryMade] = {}
+    with collector_paused():
+        for i, questions in enumerate(asked):
+            if questions is not None and (kept := memo.get(made_key(i, questions))) is not None:
+                made[i] = kept
+    child.send((whos, known, [i for i in range(len(found.stories)) if i not in made]))
+    memo_pages: Memo[str] = cache.memo("pages")
+    with collector_paused():
+        pages = render_site(corpus, settings.title, settings.seeds, entities, settings.entity_pages, memo_pages,
+                            stories=found)
+        memo_pages.save()
+        fresh = child.result()
+        for i, (questions, data) in fresh.made.items():
+            memo.put(read_keys[i], questions)
+            memo.put_pickled(made_key(i, questions), data)
+            made[i] = pickle.loads(data)  # noqa: S301 - our own child's
+        memo.save()
     ordered = [made[i] for i in range(len(found.stories))]
     for one in ordered:
         pages.update(one.pages)
@@ -274,6 +296,14 @@ class _StoryMade:
 class _StoriesMade:
     made: dict[int, tuple[tuple[tuple[str, object], ...], bytes]]  # story -> (what it asked of the index, _StoryMade pickled)
     analysis_seconds: float
+
+
+def _read_keys(corpus: Corpus, found: Stories) -> list[bytes]:
+    """Per story, what its analyses read before the entity index: its articles (every
+    field) and the build date."""
+    by_slug = {a.slug: a for a in corpus.articles}
+    return [memo_key("story's articles", corpus.build_date, tuple(by_slug[s] for s in story.articles))
+            for story in found.stories]
 
 
 def _stories_analysed(corpus: Corpus, found: Stories, stories: Sequence[int], cache: Cache) -> tuple[dict[int, Compared], float]:

@@ -202,3 +202,20 @@ def test_kept_terms_give_the_same_stories_and_a_rebuild_reads_only_what_changed(
     assert read == ["volcano-2"]
     read.clear()
     assert shown(changed) == shown(stories.detect(_corpus(seeds))) != shown(first)
+
+
+def test_a_broken_stories_yml_stops_a_build_before_the_entity_index(tmp_path, monkeypatch):
+    """The stories are sorted beside the entity index (build.py); the editor's file is
+    read before it, so that a mistake in it does not wait for spaCy."""
+    from builder import build
+    from builder.errors import ConfigError
+
+    def index(*args, **kwargs):
+        raise AssertionError("the entity index was started")
+
+    monkeypatch.setattr(build, "index_entities", index)
+    for f in FIXTURES.glob("*.txt"):
+        shutil.copy(f, tmp_path / f.name)
+    (tmp_path / "stories.yml").write_text("x:\n  colour: red\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="stories.yml: 'x' has unknown keys"):
+        build.run(build.Settings(seeds=tmp_path, docs=tmp_path.parent / "docs", cache=None))
