@@ -144,7 +144,7 @@ def test_a_story_renamed_by_the_editor(tmp_path: Path, made: Path) -> None:
 
 def test_a_new_story_elsewhere(tmp_path: Path, made: Path) -> None:
     """A third story: no article of the other two changed, but their pages link to "All
-    3 stories"."""
+    3 stories" now. They are kept (the number is not kept with them) and say so."""
     seeds = _seeds(tmp_path)
     _build(tmp_path, seeds)
     _made(made)
@@ -154,5 +154,6 @@ def test_a_new_story_elsewhere(tmp_path: Path, made: Path) -> None:
         "reading room, with its new furniture, was the busiest corner of the library.\n", encoding="utf-8")
     rebuilt = _build(tmp_path, seeds)
     assert len(rebuilt.stories.stories) == 3
-    assert _made(made) == sorted(s.slug for s in rebuilt.stories.stories)
+    assert _made(made) == [_slug(rebuilt, "library-2")]
+    assert all("[All 3 stories]" in rebuilt.pages[f"stories/{s.slug}/index.md"] for s in rebuilt.stories.stories)
     _as_from_nothing(tmp_path, seeds, rebuilt, made)
