@@ -11,13 +11,18 @@ with its own work, `send`s the child one value when it has it, and the child ret
 and that result cross between the processes, pickled: `first`'s result, however big,
 stays in the child.
 
+`first` may also tell the parent one value on its way (`tells=True`: it is called with a
+function `tell`), which the parent takes with `told()` while the child goes on: the
+stories found, before the child compares them (build.py).
+
 Where forking is not possible or not safe, the same calls run both functions in this
-process, one after the other, when the value is sent (`first`) and when the result is
-asked for (`then`). Forking is safe when the platform forks (not Windows), does so
-dependably (not macOS, whose system libraries may have threads of their own: Python
-spawns there), and this process runs no other thread: a fork copies only the thread
-that forks, so a lock another thread held (logging's, say) stays held in the child for
-ever. `mkdocs serve` builds from such a thread.
+process, one after the other, when the value is sent or what `first` tells is asked
+for (`first`) and when the result is asked for (`then`). Forking is safe when the
+platform forks (not Windows), does so dependably (not macOS, whose system libraries
+may have threads of their own: Python spawns there), and this process runs no other
+thread: a fork copies only the thread that forks, so a lock another thread held
+(logging's, say) stays held in the child for ever. `mkdocs serve` builds from such a
+thread.
 
 What the child logs is handled here, as if logged here; what it raises is raised here,
 the same exception (`mkdocs build --strict`, the CLI and the tests see what a build in
@@ -57,11 +62,16 @@ class InChild(Generic[S, V, T]):
     forked, else here. Use it as a context manager, so that a parent that fails
     itself does not leave the child running."""
 
-    def __init__(self, first: Callable[[], S], then: Callable[[S, V], T]) -> None:
+    def __init__(self, first: Callable[..., S], then: Callable[[S, V], T], tells: bool = False) -> None:
         self._first = first
         self._then = then
+        self._tells = tells  # `first(tell)`, which calls `tell` once: `told` gives the parent the value
+        self._heard = False
+        self._ran = False
         self._state: S | None = None
         self._value: V | None = None
+        self._told: object = None
+        self._kept = False  # in one process: `first` told its value
         self._process: multiprocessing.process.BaseProcess | None = None
         if can_fork():
             self._fork()
@@ -69,7 +79,8 @@ class InChild(Generic[S, V, T]):
     def _fork(self) -> None:
         context = multiprocessing.get_context("fork")
         self._channel, theirs = context.Pipe()
-        process = context.Process(target=_child, args=(theirs, self._first, self._then), name="briefing-beside")
+        process = context.Process(target=_child, args=(theirs, self._first, self._then, self._tells),
+                                  name="briefing-beside")
         try:
             process.start()
         except OSError as error:  # no memory or no process left for a child: one process it is
@@ -84,11 +95,23 @@ class InChild(Generic[S, V, T]):
     def forked(self) -> bool:
         return self._process is not None
 
+    def told(self) -> object:
+        """What `first` told (`tells`); what it raised before is raised here. In one
+        process, `first` runs now."""
+        if self._heard:
+            return self._told
+        self._heard = True
+        if self._process is None:
+            self._run_first()
+        else:
+            self._told = self._message(last=False)
+        return self._told
+
     def send(self, value: V) -> None:
-        """Give `then` its value. In one process, `first` runs now."""
+        """Give `then` its value. In one process, `first` runs now (if `told` did not run it)."""
         if self._process is None:
             self._value = value
-            self._state = self._first()
+            self._run_first()
             return
         try:
             self._channel.send(value)
@@ -97,22 +120,41 @@ class InChild(Generic[S, V, T]):
 
     def result(self) -> T:
         """`then`'s result; what `first` or `then` raised is raised here."""
+        if self._tells:
+            self.told()  # the first message
         if self._process is None:
             return self._then(self._state, self._value)  # type: ignore[arg-type]
+        return self._message(last=True)  # type: ignore[no-any-return]
+
+    def _run_first(self) -> None:
+        if not self._ran:
+            self._ran = True
+            self._state = self._first(self._keep) if self._tells else self._first()
+            if self._tells and not self._kept:
+                raise RuntimeError("the process beside the build told the parent nothing")
+
+    def _keep(self, value: object) -> None:
+        self._told, self._kept = value, True
+
+    def _message(self, last: bool) -> object:
+        """The child's next message: what `first` told, or (`last`) the result; the
+        child's log records handled here, its exception raised here."""
+        assert self._process is not None
         try:
             failed, outcome, records = pickle.loads(self._channel.recv_bytes())  # noqa: S301 - our own child's
         except (EOFError, OSError):  # OSError: it died with the value unread (connection reset)
+            self._channel.close()
             self._process.join()
             raise RuntimeError(f"the process beside the build ended without a result "
                                f"(exit code {self._process.exitcode})") from None
-        finally:
+        if last or failed:
             self._channel.close()
-        self._process.join()
+            self._process.join()
         for record in records:
             logging.getLogger(record.name).handle(record)
         if failed:
             raise _unpickled(outcome)
-        return outcome  # type: ignore[no-any-return]
+        return outcome
 
     def __enter__(self) -> InChild[S, V, T]:
         return self
@@ -131,16 +173,28 @@ class InChild(Generic[S, V, T]):
         self._channel.close()
 
 
-def _child(channel: Connection, first: Callable[[], S], then: Callable[[S, V], T]) -> None:
+def _child(channel: Connection, first: Callable[..., S], then: Callable[[S, V], T], tells: bool) -> None:
     """The child's life: `first`, the parent's value, `then`. The outcome and the log
     records made on the way go back in one message, pickled here so that a result that
-    does not pickle is reported like any failure."""
+    does not pickle is reported like any failure; what `first` tells, and the records
+    made until then, in one message before it."""
     records: SimpleQueue[logging.LogRecord] = SimpleQueue()
     # What reaches the root logger is kept for the parent's handlers, not handled here
     # (this process ends after: its handlers are its own to replace).
     logging.getLogger().handlers = [QueueHandler(records)]
+    told = []
+
+    def tell(value: object) -> None:
+        if told:
+            raise RuntimeError("the process beside the build told the parent twice")
+        told.append(True)
+        channel.send_bytes(pickle.dumps((False, value, _drained(records)), protocol=pickle.HIGHEST_PROTOCOL))
+
     try:
-        result = then(first(), channel.recv())
+        state = first(tell) if tells else first()
+        if tells and not told:
+            raise RuntimeError("the process beside the build told the parent nothing")
+        result = then(state, channel.recv())
         message = pickle.dumps((False, result, _drained(records)), protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException as error:  # noqa: BLE001 - every failure goes to the parent, raised there
         message = pickle.dumps((True, _pickled(error), _drained(records)), protocol=pickle.HIGHEST_PROTOCOL)

@@ -145,7 +145,8 @@ def test_a_build_gives_the_same_either_way(tmp_path: Path, monkeypatch: pytest.M
     sequential = run(settings, write=False)
     assert parallel.pages == sequential.pages and parallel.briefing == sequential.briefing
     assert parallel.entities == sequential.entities
-    assert [n for n, _ in parallel.timings] == ["read and clean", "stories", "entities", "analysis (in parallel)", "render"]
+    assert [n for n, _ in parallel.timings] == ["read and clean", "stories (in parallel)", "entities", "analysis (in parallel)",
+                                                "render"]
     assert [n for n, _ in sequential.timings] == ["read and clean", "stories", "entities", "analysis", "render"]
 
 
@@ -179,3 +180,41 @@ def test_when_no_child_can_be_started_it_runs_here(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(os, "fork", no_fork)
     result, was_forked = _run(lambda: os.getpid(), lambda state, value: (state, value), "v")
     assert not was_forked and result == (os.getpid(), "v")
+
+
+def test_first_tells_a_value_on_its_way(forked: bool) -> None:
+    """`tells`: the parent has what `first` told while the child goes on, then the result."""
+    def first(tell):  # type: ignore[no-untyped-def]
+        tell(("found", os.getpid()))
+        logging.getLogger("builder.analysis").warning("after telling")
+        return "state"
+
+    with InChild(first, lambda state, value: (state, value), tells=True) as side:
+        said, pid = side.told()  # type: ignore[misc]
+        assert said == "found" and (pid != os.getpid()) == forked
+        assert side.told() == (said, pid)  # asked again: the same, nothing more read
+        side.send("v")
+        assert side.result() == ("state", "v")
+
+
+@pytest.mark.parametrize("when", ["before telling", "after telling", "never telling"])
+def test_what_first_raises_around_telling_is_raised_here(forked: bool, when: str) -> None:
+    def first(tell):  # type: ignore[no-untyped-def]
+        if when == "before telling":
+            raise KeyError("before")
+        if when == "after telling":
+            tell("told")
+            raise KeyError("after")
+
+    with InChild(first, lambda state, value: None, tells=True) as side:
+        if when == "after telling" and forked:  # told at once; the failure with the result
+            assert side.told() == "told"
+            side.send(None)
+            with pytest.raises(KeyError, match="after"):
+                side.result()
+        elif when == "never telling":
+            with pytest.raises(RuntimeError, match="told the parent nothing"):
+                side.told()
+        else:  # in one process, `first` runs whole when its value is asked for
+            with pytest.raises(KeyError, match=when.split()[0]):
+                side.told()

@@ -175,3 +175,47 @@ def test_a_group_too_large_is_split_again_with_a_stricter_threshold(monkeypatch)
     monkeypatch.setattr(stories, "LARGE", 3)
     monkeypatch.setattr(stories, "STRICTEST", 0.15)  # no stricter threshold allowed: kept
     assert stories._split_large([[0, 1, 2, 3]], sims, 0.1) == [[0, 1, 2, 3]]
+
+
+def test_kept_terms_give_the_same_stories_and_a_rebuild_reads_only_what_changed(tmp_path, monkeypatch):
+    """The "story terms" memo: each article's terms kept between builds (detection's
+    slowest part); the stories and what each article shares are a fresh detection's."""
+    from builder.cache import Cache
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURES, seeds)
+    read = []
+    bag = stories._bag
+    monkeypatch.setattr(stories, "_bag", lambda article, terms: read.append(article.slug) or bag(article, terms))
+
+    def shown(found):
+        return [(s.slug, s.title, s.articles, s.shared, s.headline) for s in found.stories], found.other
+
+    first = stories.detect(_corpus(seeds), cache=Cache(tmp_path / "cache"))
+    assert len(read) == 7
+    read.clear()
+    assert shown(stories.detect(_corpus(seeds), cache=Cache(tmp_path / "cache"))) == shown(first)
+    assert read == []
+    with (seeds / "volcano-2.txt").open("a", encoding="utf-8") as out:
+        out.write("\nSvartsengi power plant workers were evacuated; barriers around Svartsengi held, officials said.\n")
+    changed = stories.detect(_corpus(seeds), cache=Cache(tmp_path / "cache"))
+    assert read == ["volcano-2"]
+    read.clear()
+    assert shown(changed) == shown(stories.detect(_corpus(seeds))) != shown(first)
+
+
+def test_a_broken_stories_yml_stops_a_build_before_the_entity_index(tmp_path, monkeypatch):
+    """The stories are sorted beside the entity index (build.py); the editor's file is
+    read before it, so that a mistake in it does not wait for spaCy."""
+    from builder import build
+    from builder.errors import ConfigError
+
+    def index(*args, **kwargs):
+        raise AssertionError("the entity index was started")
+
+    monkeypatch.setattr(build, "index_entities", index)
+    for f in FIXTURES.glob("*.txt"):
+        shutil.copy(f, tmp_path / f.name)
+    (tmp_path / "stories.yml").write_text("x:\n  colour: red\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="stories.yml: 'x' has unknown keys"):
+        build.run(build.Settings(seeds=tmp_path, docs=tmp_path.parent / "docs", cache=None))

@@ -92,12 +92,20 @@ def compare(corpus: Corpus, timer: Timer | None = None, cache: Cache = NO_CACHE)
 
 def compare_stories(corpus: Corpus, stories: Sequence[Sequence[str]], timer: Timer | None = None,
                     cache: Cache = NO_CACHE) -> list[Compared]:
-    """`compare` of each story (its articles' slugs) on its own (issue 21): the
-    articles' findings read once, the comparisons made within each story."""
+    """`compare` of each story (its articles' slugs) on its own (issue 21): the articles'
+    findings read once, the comparisons made within each story. Only the findings of
+    these stories' articles are read; the memo keeps the other articles' unread (a
+    rebuild compares the stories that changed, build.py)."""
+    if not stories:
+        return []
     timer = timer or Timer()
     with collector_paused():
-        found = dict(zip((a.slug for a in corpus.articles), _findings(corpus.articles, cache, timer), strict=True))
-        by_slug = {a.slug: a for a in corpus.articles}
+        wanted = {s for slugs in stories for s in slugs}
+        read = [a for a in corpus.articles if a.slug in wanted]
+        found = dict(zip((a.slug for a in read),
+                         _findings(read, cache, timer, [a for a in corpus.articles if a.slug not in wanted]),
+                         strict=True))
+        by_slug = {a.slug: a for a in read}
         out = []
         for slugs in stories:
             part = Corpus(tuple(by_slug[s] for s in slugs), (), corpus.build_date)
@@ -136,10 +144,11 @@ def finish(compared: Compared, known: KnownNames, timer: Timer | None = None) ->
                     compared.timeline, disagreements, compared.similarity)
 
 
-def _findings(articles: tuple[Article, ...], cache: Cache, timer: Timer) -> list[Findings]:
+def _findings(articles: Sequence[Article], cache: Cache, timer: Timer, unread: Sequence[Article] = ()) -> list[Findings]:
     """Every article's findings, in corpus order: kept from an earlier build for
     the articles that did not change, read for the others. An article's key covers
-    every field of it, its slug too: findings cite articles by slug."""
+    every field of it, its slug too: findings cite articles by slug. The findings of
+    `unread` articles, if kept, stay kept."""
     memo: Memo[Findings] = cache.memo("findings")
     if memo.path is None:  # nothing kept: no key to make (a second of 10,000 synthetic articles)
         return [find(article, timer) for article in articles]
@@ -150,6 +159,9 @@ def _findings(articles: tuple[Article, ...], cache: Cache, timer: Timer) -> list
             kept = memo.get(k)
         found.append(kept if kept is not None else memo.put(k, find(article, timer)))
     with timer("cache"):
+        if memo.path is not None:
+            for article in unread:
+                memo.keep(key(article))
         memo.save()
         return found
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..corpus.cleaning.patterns import AGENCIES
@@ -98,6 +98,42 @@ class KnownNames:
         outlets = {fold(a.metadata.outlet.value) for a in corpus.articles if a.metadata.outlet}
         return cls(names, {k: tuple(sorted(v)) for k, v in persons.items()},
                    frozenset(outlets | {fold(v) for v in AGENCIES.values()} | PLATFORMS), True)
+
+    def watched(self, reads: dict[tuple[str, object], None]) -> KnownNames:
+        """These names, noting in `reads` (in order) every key `settle` looks up in
+        `names` and `persons`: what a story's speakers read of the index, which keys
+        what they settled (build.py's "stories" memo; `answers` gives the index's answers
+        to the same questions in a later build). `publications` and `known` are read
+        whole."""
+        return KnownNames(_Watched(self.names, "names", reads), _Watched(self.persons, "persons", reads),  # type: ignore[arg-type]
+                          self.publications, self.known)
+
+    def answers(self, reads: Iterable[tuple[str, object]]) -> tuple[object, ...]:
+        """What these names say to each key `watched` noted (None: nothing)."""
+        return tuple(getattr(self, name).get(k) for name, k in reads)
+
+
+class _Watched:
+    """A mapping that notes each key looked up in it. It offers only what `settle` asks
+    (`in`, `[]`, `get`): a new way of reading the names fails here rather than going
+    unnoted."""
+
+    __slots__ = ("_data", "_name", "_reads")
+
+    def __init__(self, data: dict[object, object], name: str, reads: dict[tuple[str, object], None]) -> None:
+        self._data, self._name, self._reads = data, name, reads
+
+    def __contains__(self, k: object) -> bool:
+        self._reads[(self._name, k)] = None
+        return k in self._data
+
+    def __getitem__(self, k: object) -> object:
+        self._reads[(self._name, k)] = None
+        return self._data[k]
+
+    def get(self, k: object, default: object = None) -> object:
+        self._reads[(self._name, k)] = None
+        return self._data.get(k, default)
 
 
 def settle(corpus: Corpus, quotes: Sequence[Quote], known: KnownNames,

@@ -17,6 +17,11 @@ the others. Deterministic: ties are broken by corpus order.
 
 Comparison only: nothing here reaches a page but headlines and the terms an article
 shares with its story, shown as the text wrote them (escaped by the pages).
+
+With a cache, each article's terms are kept (the "story terms" memo): reading them was
+half of detection's time (BBC: about 3 of 6 s), and a rebuild with one article changed
+reads that article only. The weighing and the grouping are made again: they depend on
+the whole folder.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from operator import mul
 
 from wordfreq import zipf_frequency
 
+from ..cache import NO_CACHE, Cache, Memo, key
 from ..corpus import slugs
 from ..model import Article, Corpus
 from .words import STOPWORDS, fold, root, tokens
@@ -117,7 +123,6 @@ class _Terms:
     def __init__(self) -> None:
         self.words: dict[str, tuple[str, float] | None] = {}
         self.names: dict[str, tuple[str, float] | None] = {}
-        self.shown: dict[str, Counter[str]] = defaultdict(Counter)
 
     def word(self, token: str) -> tuple[str, float] | None:
         if token not in self.words:
@@ -133,6 +138,18 @@ class _Terms:
             else:
                 self.names[text] = ("n:" + folded, _prior(folded))
         return self.names[text]
+
+
+@dataclass(frozen=True, slots=True)
+class Bag:
+    """An article's terms: each one's count and prior, and the forms the text writes it
+    in with their counts (what an article page shows it shares). What the "story terms"
+    memo keeps per article."""
+
+    terms: tuple[str, ...]
+    counts: tuple[int, ...]
+    priors: tuple[float, ...]
+    forms: tuple[tuple[tuple[str, int], ...], ...]
 
 
 _LEADING = re.compile(r"^(?:(?:The|A|An|Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+)+")
@@ -153,10 +170,11 @@ def _clean_name(text: str) -> str:
     return name
 
 
-def _bag(article: Article, terms: _Terms) -> tuple[Counter[str], dict[str, float]]:
-    """An article's term counts and each term's prior."""
+def _bag(article: Article, terms: _Terms) -> Bag:
+    """An article's terms, their counts, priors and forms."""
     counts: Counter[str] = Counter()
     prior: dict[str, float] = {}
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
     texts = [article.metadata.title.value] * TITLE_WEIGHT + [p.text for p in article.body]
     seen: Counter[str] = Counter()
     for text in texts:
@@ -166,7 +184,7 @@ def _bag(article: Article, terms: _Terms) -> tuple[Counter[str], dict[str, float
             k, p = found
             counts[k] += n
             prior[k] = max(p, prior.get(k, 0.0))  # a root's forms ("seat", "seats"): the rarest's
-            terms.shown[k][token] += n
+            forms[k][token] += n
     for text in texts:
         for m in _NAME.finditer(text):
             name = _clean_name(m.group(0))
@@ -179,23 +197,38 @@ def _bag(article: Article, terms: _Terms) -> tuple[Counter[str], dict[str, float
                 k, p = found
                 counts[k] += 1
                 prior[k] = p * NAME_WEIGHT
-                terms.shown[k][name] += 1
-    return counts, prior
+                forms[k][name] += 1
+    ks = tuple(counts)
+    return Bag(ks, tuple(counts[k] for k in ks), tuple(prior[k] for k in ks), tuple(tuple(forms[k].items()) for k in ks))
 
 
-def _vectors(articles: Sequence[Article]) -> tuple[list[dict[str, float]], Counter[str], _Terms]:
+def bags(articles: Sequence[Article], cache: Cache = NO_CACHE) -> list[Bag]:
+    """Every article's terms, in corpus order: kept from an earlier build for the
+    articles that did not change (the key covers every field of an article, as the
+    findings' does), read for the others."""
+    memo: Memo[Bag] = cache.memo("story-terms")
     terms = _Terms()
-    bags = [_bag(a, terms) for a in articles]
+    out = []
+    for article in articles:
+        k = key(article)
+        kept = memo.get(k)
+        out.append(kept if kept is not None else memo.put(k, _bag(article, terms)))
+    memo.save()
+    return out
+
+
+def _vectors(bagged: Sequence[Bag]) -> tuple[list[dict[str, float]], Counter[str]]:
     df: Counter[str] = Counter()
-    for counts, _ in bags:
-        df.update(counts.keys())
-    n = len(articles)
+    for bag in bagged:
+        df.update(bag.terms)
+    n = len(bagged)
     vectors = []
-    for counts, prior in bags:
-        vec = {k: (1.0 + math.log(c)) * (math.log((1 + n) / (1 + df[k])) + 1.0) * prior[k] for k, c in counts.items()}
+    for bag in bagged:
+        vec = {k: (1.0 + math.log(c)) * (math.log((1 + n) / (1 + df[k])) + 1.0) * p
+               for k, c, p in zip(bag.terms, bag.counts, bag.priors, strict=True)}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors.append({k: v / norm for k, v in vec.items()})
-    return vectors, df, terms
+    return vectors, df
 
 
 def candidate_pairs(vectors: Sequence[dict[str, float]], df: Counter[str]) -> set[tuple[int, int]]:
@@ -218,15 +251,17 @@ def candidate_pairs(vectors: Sequence[dict[str, float]], df: Counter[str]) -> se
     return pairs
 
 
-def cluster(articles: Sequence[Article], threshold: float = THRESHOLD) -> tuple[list[list[int]], list[dict[str, float]], _Terms]:
+def cluster(articles: Sequence[Article], threshold: float = THRESHOLD,
+            cache: Cache = NO_CACHE) -> tuple[list[list[int]], list[dict[str, float]], list[Bag]]:
     """The articles' groups (indices), their vectors and terms."""
-    vectors, df, terms = _vectors(articles)
+    bagged = bags(articles, cache)
+    vectors, df = _vectors(bagged)
     days = [a.metadata.date.value.toordinal() if a.metadata.date else None for a in articles]
     sims = {}
     for i, j in sorted(candidate_pairs(vectors, df)):
         if (s := _dot(vectors[i], vectors[j]) * _gap_factor(days[i], days[j])) > 0:
             sims[(i, j)] = s
-    return _split_large(average_linkage(len(articles), sims, threshold), sims, threshold), vectors, terms
+    return _split_large(average_linkage(len(articles), sims, threshold), sims, threshold), vectors, bagged
 
 
 def _split_large(groups: list[list[int]], sims: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
@@ -296,20 +331,22 @@ def _gap_factor(a: int | None, b: int | None) -> float:
 # Stories
 
 
-def detect(corpus: Corpus, threshold: float = THRESHOLD) -> Stories:
-    """The corpus's stories, largest first, and the articles that fit none."""
+def detect(corpus: Corpus, threshold: float = THRESHOLD, cache: Cache = NO_CACHE) -> Stories:
+    """The corpus's stories, largest first, and the articles that fit none. `cache`
+    keeps each article's terms between builds."""
     articles = corpus.articles
     if not articles:
         return Stories(())
-    groups, vectors, terms = cluster(articles, threshold)
+    groups, vectors, bagged = cluster(articles, threshold, cache)
     stories = [g for g in groups if len(g) > 1]
     other = tuple(articles[g[0]].slug for g in groups if len(g) == 1)
-    made = [_story(articles, g, vectors, terms) for g in stories]
+    forms = _Forms(bagged)
+    made = [_story(articles, g, vectors, forms) for g in stories]
     return Stories(named(made), other)
 
 
 def _story(articles: Sequence[Article], group: list[int], vectors: Sequence[dict[str, float]],
-           terms: _Terms) -> Story:
+           forms: _Forms) -> Story:
     total: dict[str, float] = defaultdict(float)
     for i in group:
         for k, v in vectors[i].items():
@@ -329,14 +366,42 @@ def _story(articles: Sequence[Article], group: list[int], vectors: Sequence[dict
         named = names[: WHY_TERMS // 2]
         in_names = {w for k in named for w in k[2:].split()}
         picked = named + [k for k in words if root(k[2:]) not in {root(w) for w in in_names}]
-        shown = list(dict.fromkeys(_shown(terms, k) for k in picked))
-        shared[articles[i].slug] = tuple(shown[:WHY_TERMS])
+        shown: list[str] = []  # the first WHY_TERMS different forms of the picked terms
+        for k in picked:
+            if (form := forms.shown(k)) not in shown:
+                shown.append(form)
+                if len(shown) == WHY_TERMS:
+                    break
+        shared[articles[i].slug] = tuple(shown)
     return Story("", articles[best].metadata.title.value, tuple(articles[i].slug for i in group), shared,
                  headline=articles[best].slug)
 
 
-def _shown(terms: _Terms, k: str) -> str:
-    return min(terms.shown[k].items(), key=lambda t: (-t[1], t[0]))[0]
+class _Forms:
+    """A term as the folder writes it most often (the first in order on a tie). The
+    articles' terms are kept one by one (the memo), so their forms are added up here,
+    and only for the terms an article page shows: for every term, that took 0.6 s of
+    a BBC rebuild (the articles each term is in: 0.15 s)."""
+
+    def __init__(self, bagged: Sequence[Bag]) -> None:
+        self._bags = bagged
+        self._having: dict[str, list[int]] = defaultdict(list)
+        for i, bag in enumerate(bagged):
+            for k in bag.terms:
+                self._having[k].append(i)
+        self._by_term: dict[int, dict[str, tuple[tuple[str, int], ...]]] = {}
+        self._shown: dict[str, str] = {}
+
+    def shown(self, k: str) -> str:
+        if k not in self._shown:
+            total: Counter[str] = Counter()
+            for i in self._having[k]:
+                if i not in self._by_term:
+                    self._by_term[i] = dict(zip(self._bags[i].terms, self._bags[i].forms, strict=True))
+                for form, n in self._by_term[i][k]:
+                    total[form] += n
+            self._shown[k] = min(total.items(), key=lambda t: (-t[1], t[0]))[0]
+        return self._shown[k]
 
 
 def named(stories: Iterable[Story]) -> tuple[Story, ...]:

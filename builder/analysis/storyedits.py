@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import NO_CACHE, Cache
 from ..corpus import slugs, yamlsafe
 from ..errors import ConfigError
 from ..model import Corpus
@@ -139,11 +140,26 @@ def _keys(story: Story) -> set[str]:
 MODES = ("auto", "one")
 
 
-def sort_into_stories(corpus: Corpus, seeds: Path, mode: str = "auto") -> Stories:
-    """The corpus's stories as the site shows them: found, then edited by stories.yml.
-    `mode` "one" keeps one briefing of everything (no detection, stories.yml unread)."""
-    if mode not in MODES:
-        raise ConfigError(f"stories: {mode!r}; use one of {', '.join(MODES)}")
+def edits_for(seeds: Path, mode: str = "auto") -> tuple[Edit, ...]:
+    """The edits `sort_into_stories` applies with `mode` (none for "one"), read on their
+    own: a build reads them before its long stages, as it sorts the stories beside the
+    entity index, so that a file it cannot understand stops it at once."""
+    _check(mode)
+    return load(seeds) if mode == "auto" else ()
+
+
+def sort_into_stories(corpus: Corpus, seeds: Path, mode: str = "auto", cache: Cache = NO_CACHE,
+                      edits: tuple[Edit, ...] | None = None) -> Stories:
+    """The corpus's stories as the site shows them: found, then edited by stories.yml
+    (`edits`, read from it unless given). `mode` "one" keeps one briefing of everything
+    (no detection, stories.yml unread). `cache` keeps each article's terms for
+    detection between builds."""
+    _check(mode)
     if mode == "one" or not corpus.articles:
         return Stories((Story("", "", tuple(a.slug for a in corpus.articles)),) if corpus.articles else ())
-    return apply(detect(corpus), corpus, load(seeds))
+    return apply(detect(corpus, cache=cache), corpus, load(seeds) if edits is None else edits)
+
+
+def _check(mode: str) -> None:
+    if mode not in MODES:
+        raise ConfigError(f"stories: {mode!r}; use one of {', '.join(MODES)}")

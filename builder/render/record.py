@@ -313,13 +313,18 @@ def _source(a: Article, ctx: Context) -> SourceRow:
 def as_json(record: object) -> object:
     """A record as plain data for json.dumps: dataclasses as dicts of their fields in
     order, tuples as lists. Walked by hand: `dataclasses.asdict` copies every value
-    it meets, several times slower on the hundreds of thousands of BBC citations."""
+    it meets, several times slower on the hundreds of thousands of BBC citations.
+    Strings, numbers and None are taken as they are, without a call: most values are
+    (BBC's 302 story records: 0.27 s -> 0.17 s, the collector paused)."""
     convert = _converter(type(record))
     if convert is not None:
         return convert(record)
     if isinstance(record, (tuple, list)):
-        return [as_json(x) for x in record]
+        return [x if type(x) in _PLAIN else as_json(x) for x in record]
     return record
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 @functools.cache
@@ -327,7 +332,15 @@ def _converter(kind: type) -> Callable[[object], dict[str, object]] | None:
     if not is_dataclass(kind):
         return None
     names = tuple(f.name for f in fields(kind))
-    return lambda obj: {name: as_json(getattr(obj, name)) for name in names}
+
+    def convert(obj: object) -> dict[str, object]:
+        out = {}
+        for name in names:
+            value = getattr(obj, name)
+            out[name] = value if type(value) in _PLAIN else as_json(value)
+        return out
+
+    return convert
 
 
 def _field(value: Sourced[object] | None) -> dict[str, str] | None:
