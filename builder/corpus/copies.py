@@ -12,9 +12,8 @@ and spacing aside), or when they have the same name but for the extension and th
 texts are at least `NEAR`% alike (rapidfuzz: the text pasted with a caption more or a
 title less). Not when they give different addresses (or, without one, name different
 outlets): an agency's story that two outlets print word for word is two outlets
-reporting it. Of each set the file with
-the most metadata is kept (then the first by path); the others are skipped, each with
-the name of the one kept.
+reporting it. Of each set the file with the most metadata is kept (then the first by
+path); the others are skipped, each with the name of the one kept.
 
 Work is linear in the files (one digest each); the similarity is computed only between
 files of one name.
