@@ -381,8 +381,8 @@ class _Candidate:
             usable, key=lambda m: (m.value / max(1, m.words) * m.shape().quality, -m.sentence.position))
         shape = shown.shape()
         prior = self._placed() * (1 + SPECIFICITY_WEIGHT * shape.specific) * shape.quality
-        if not shape.quoted and 2 * sum(m.shape().quoted for m in members) > len(members) \
-                and REPORTED.search(shown.text) is None:
+        if not shape.quoted and REPORTED.search(shown.text) is None \
+                and 2 * sum(m.shape().quoted for m in members) > len(members):
             # Someone's words shown bare: most outlets quote them, and the wording shown
             # names no source (a tweet pasted as text: "Will have double thrust of next
             # largest rocket."). "Carney's office confirmed that ..." reports them.

@@ -62,7 +62,7 @@ _DENIALS = NEGATIONS - {"without"}
 _IMPLIED_NEGATION = re.compile(
     r"\b(?:unable|fail(?:s|ed|ing|ure)?|declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing|al)|yet to|(?:decided|voted|ruled|"
     r"argued|warned) against|rather than|instead of|lack(?:s|ed|ing)?|without|absent|denie[sd]|deny(?:ing)?|"
-    r"reject(?:s|ed|ing)?|avoid(?:s|ed|ing)?|stopped short|no longer|none|nothing|never|neither)\b",
+    r"reject(?:s|ed|ing)?|avoid(?:s|ed|ing)?|stopped short|no longer)\b",
     re.IGNORECASE,
 )
 # Negations written without their apostrophe ("dont"): for the veto only, as in training.

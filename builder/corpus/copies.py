@@ -22,7 +22,6 @@ files of one name.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,13 +31,13 @@ from rapidfuzz import fuzz
 
 from ..model import Cleaned, Metadata, RawDocument, Skipped
 from . import metadata
+from .blocks import text_key
 
 NEAR = 90  # rapidfuzz ratio (0-100) of two same-named files' texts
 # Longer texts are compared by their digest alone: the ratio's time grows with the
 # product of the lengths (0.3 s for two texts of 200,000 characters).
 NEAR_MAX_CHARS = 200_000
 TRIES = 8  # sets of copies a file of the same text is tried against
-_NOT_WORD = re.compile(r"[\W_]+")
 D = TypeVar("D")
 
 
@@ -140,7 +139,7 @@ def fingerprint(cleaned: Cleaned) -> str:
 
 
 def _words(cleaned: Cleaned) -> str:
-    return " ".join(_NOT_WORD.sub(" ", " ".join(b.text for b in cleaned.blocks if b.kind == "paragraph")).casefold().split())
+    return text_key(" ".join(b.text for b in cleaned.blocks if b.kind == "paragraph"))
 
 
 def _richness(m: Metadata) -> int:
