@@ -6,6 +6,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from builder.analysis import analyse
@@ -236,3 +239,34 @@ def test_grouping_needs_the_shared_keys_it_is_asked_for() -> None:
 
     assert group(["0", "1", "2", "3"], keys, score, threshold=0.5, min_shared=2) == [[0, 2], [1], [3]]
     assert compared == [(2, 0)]  # 3 meets 0 on "c" and 1 on "y": one key each, not compared
+
+
+_HASH_SEED_PROBE = """
+import random
+from builder.analysis import words
+rng = random.Random(7)
+vocab = [f"w{i}" for i in range(60)]
+weights = {w: rng.uniform(0.01, 9.0) * 10 ** rng.randint(-3, 3) for w in vocab}
+a = words.vector(rng.sample(vocab, 40), weights)
+b = words.vector(rng.sample(vocab, 40), weights)
+print(repr(words.cosine(a, b)), *(repr(a[w]) for w in sorted(a)))
+"""
+
+
+def outputs_by_hash_seed(code: str, seeds: range = range(8)) -> set[str]:
+    """What `code` prints in a Python process per hash seed (a set's order changes with
+    it): one output when the code does not depend on that order."""
+    outputs = set()
+    for seed in seeds:
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+                             cwd=Path(__file__).resolve().parent.parent)
+        outputs.add(run.stdout)
+    return outputs
+
+
+def test_cosines_do_not_depend_on_the_hash_seed() -> None:
+    """Sets iterate in an order the hash seed sets, and a float sum in another order can
+    differ in the last bit, enough to flip a threshold. The vectors and their cosine are
+    the same in every process."""
+    assert len(outputs_by_hash_seed(_HASH_SEED_PROBE)) == 1

@@ -336,7 +336,7 @@ class _Story:
     def __init__(self, idf: dict[str, float], centroid: dict[str, float], year: int | None,
                  sizes: Counter[str], headlines: dict[str, float]) -> None:
         self.year, self.sizes = year, sizes
-        self.norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+        self.norm = math.sqrt(math.fsum(v * v for v in centroid.values())) or 1.0
         self.square = {w: v * v for w, v in idf.items()}
         self.toward = {w: v * centroid[w] for w, v in idf.items()}
         self.idf, self.headlines = idf, headlines
@@ -345,11 +345,11 @@ class _Story:
         """The cosine of a sentence's words (IDF-weighted) to the story's, raised by
         their cosine to the headlines'."""
         distinct = set(bag)
-        norm = math.sqrt(sum(map(self.square.__getitem__, distinct))) or 1.0
-        central = sum(map(self.toward.__getitem__, distinct)) / (norm * self.norm)
+        norm = math.sqrt(math.fsum(map(self.square.__getitem__, distinct))) or 1.0
+        central = math.fsum(map(self.toward.__getitem__, distinct)) / (norm * self.norm)
         if not self.headlines:
             return central
-        headlined = sum(self.headlines.get(w, 0.0) * self.idf[w] for w in distinct) / norm
+        headlined = math.fsum(self.headlines.get(w, 0.0) * self.idf[w] for w in distinct) / norm
         return central * (1 + TITLE_WEIGHT * headlined)
 
 
@@ -441,7 +441,7 @@ def _headlines(corpus: Corpus, idf: dict[str, float]) -> dict[str, float]:
         if a.metadata.title is not None and not a.metadata.title_derived:
             count.update(w for w in set(words.content(a.metadata.title.value)) if w in idf)
     values = {w: n * idf[w] for w, n in count.items()}
-    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+    norm = math.sqrt(math.fsum(v * v for v in values.values())) or 1.0
     return {w: v / norm for w, v in values.items()}
 
 
@@ -564,12 +564,7 @@ def _rival(k: int, v: dict[str, float], candidates: list[_Candidate], corroborat
 
 
 def _unit(bag: Sequence[str], idf: dict[str, float]) -> dict[str, float]:
-    values = {w: idf.get(w, 1.0) for w in set(bag)}
-    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-    return {w: v / norm for w, v in values.items()}
+    return words.vector(bag, idf)
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b[w] for w, v in a.items() if w in b)
+_cosine = words.cosine

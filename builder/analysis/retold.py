@@ -118,17 +118,17 @@ def find(head: Sequence[tuple[str, Span]], sentences: Sequence[tuple[Span, Seque
     for claim_id, span, query in queries:
         if len(query) < UNITS:
             continue
-        query_weight = sum(weight[w] for w in query)
+        query_weight = math.fsum(weight[w] for w in query)
         hits = Counter(i for w in query for i in postings.get(w, ()))
         best: dict[str, tuple[float, int]] = {}
         query_names: frozenset[str] | None = None
-        for i, n in hits.items():
+        for i, n in sorted(hits.items()):  # in corpus order: of two as good, the first
             other = sentences[i][0]
             if n < UNITS or other.article == span.article:
                 continue
             mine = [w for w in bags[i] if w in weight]
             shared = query.intersection(mine)
-            cos = sum(weight[w] for w in shared) / math.sqrt(query_weight * sum(weight[w] for w in mine) or 1.0)
+            cos = math.fsum(weight[w] for w in shared) / math.sqrt(query_weight * math.fsum(weight[w] for w in mine) or 1.0)
             if cos < SHARE and n >= CLAUSE_WORDS:  # told in one clause of a longer sentence?
                 cos, shared = max(_clauses(other.text, query, query_weight, weight), default=(0.0, frozenset()),
                                   key=lambda c: c[0])
@@ -156,7 +156,7 @@ def _clauses(text: str, query: frozenset[str], query_weight: float, weight: dict
         mine = [w for w in stems(words.content(clause)) if w in weight]
         shared = query.intersection(mine)
         if shared:
-            yield sum(weight[w] for w in shared) / math.sqrt(query_weight * sum(weight[w] for w in mine)), shared
+            yield math.fsum(weight[w] for w in shared) / math.sqrt(query_weight * math.fsum(weight[w] for w in mine)), shared
 
 
 def extend(claims: Sequence[Claim], retellings: dict[str, list[Span]], outlet_of: dict[str, str],

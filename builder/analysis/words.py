@@ -147,17 +147,21 @@ def idf(df: Counter[str], n: int) -> dict[str, float]:
 
 
 def vector(bag: Iterable[str], weights: dict[str, float]) -> dict[str, float]:
-    """A unit-length TF-IDF vector (binary term frequency: a sentence says a word once)."""
+    """A unit-length TF-IDF vector (binary term frequency: a sentence says a word once).
+
+    Sums here and in `cosine` are `math.fsum`, exactly rounded whatever the order: a
+    set's order changes with the hash seed, and a plain sum would make two builds of
+    one corpus differ in the last bit, and so in a threshold's decision."""
     distinct = set(bag)
     values = list(map(weights.get, distinct, repeat(1.0)))
-    norm = math.hypot(*values) or 1.0
+    norm = math.sqrt(math.fsum(map(mul, values, values))) or 1.0
     return dict(zip(distinct, map(truediv, values, repeat(norm))))
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     # The shared words by a set operation, the products in C: most pairs share few words.
     shared = a.keys() & b.keys()
-    return sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared))) if shared else 0.0
+    return math.fsum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared))) if shared else 0.0
 
 
 def centrality(vectors: Sequence[dict[str, float]]) -> list[float]:
