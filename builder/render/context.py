@@ -197,8 +197,8 @@ class Context:
         bags = [content(a.metadata.title.value) for a in candidates]
         weights = idf(document_frequency(bags), len(bags))
         totals = centrality([vector(b, weights) for b in bags])
-        # Rounded: the sums' last bits depend on the order a set of words is walked in,
-        # which changes with each process's string hashing, and two headlines tie often.
+        # Rounded: two headlines tie often, and sums of other terms can differ in their
+        # last bits where the exact totals tie; of equals, the first wins.
         best = max(range(len(totals)), key=lambda i: (round(totals[i], 9), -i))
         return candidates[best]
 
