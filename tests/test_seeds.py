@@ -170,18 +170,6 @@ def test_claims_told_in_other_words_are_one_claim(corpus: Corpus, analysis: Anal
     _score("claims", right, len(EXPECTED["claims"]))
 
 
-def test_no_key_point_tells_again_what_an_earlier_one_shows(analysis: Analysis) -> None:
-    """A claim that found an earlier point's sentence as a retelling of its fact
-    (retold.py) tells that fact again: "In their first call since the election, Trump
-    congratulated Carney ..." after "Amid tussle ..., Trump on Tuesday congratulated
-    Mark Carney ...". The first point is the overview's first sentence."""
-    points = analysis.points.points
-    assert len(points) >= 10
-    for k, point in enumerate(points):
-        shown = {(p.span.article, p.span.anchor, p.span.start) for p in points[:k]}
-        assert not [s for s in point.retold if (s.article, s.anchor, s.start) in shown], point.span.text
-
-
 def _figure_group(analysis: Analysis, slug: str, text: str) -> str | None:
     for g in analysis.figures.groups:
         if any(f.span.article == slug and text in f.span.text for f in g.figures):

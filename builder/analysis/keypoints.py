@@ -29,8 +29,7 @@ fact), shown by its clearest sentence. The ranking, after ICSI-style concept cov
    demoted; very short ones (fewer than `MIN_WORDS` words) nearly dropped.
 3. Greedy selection (lazy: a claim's worth only falls as points are chosen) of the
    first `SELECT` points; a claim whose content words repeat a chosen point's (cosine
-   `SAME_FACT`), or that found a chosen point's sentence as a retelling of its fact in
-   other words (retold.py), is that fact again and is left out.
+   `SAME_FACT`) is that fact again and is left out.
 4. Boilerplate (credits, copyright, calls to subscribe, photo captions and credits,
    an embedded tweet's last line, the same words closing three articles in their
    second half) and background (a sentence about years well before the story's, the
@@ -507,7 +506,6 @@ def _select(candidates: list[_Candidate], weight: dict[str, float], idf: dict[st
     covered: set[str] = set()
     chosen: list[_Candidate] = []
     vectors: list[dict[str, float]] = []
-    shown: set[tuple[str, str, int]] = set()  # the sentences the chosen points are shown by
     seen: set[int] = set()
     while heap and len(chosen) < limit:
         _, k = heapq.heappop(heap)
@@ -530,11 +528,8 @@ def _select(candidates: list[_Candidate], weight: dict[str, float], idf: dict[st
         if rival is not None:  # the same fact as more outlets tell it ("$48 million" against "$50 million")
             seen.add(rival)
             c, v = candidates[rival], _unit(candidates[rival].shown.bag, idf)
-        if _told(c, shown):
-            continue
         chosen.append(c)
         vectors.append(v)
-        shown.add(sentence_key(c.shown.sentence.span))
         covered.update(w for w in c.shown.concepts if w in weight)
     if len(chosen) < limit:
         rest = sorted((k for k in range(len(candidates)) if k not in seen),
@@ -545,21 +540,10 @@ def _select(candidates: list[_Candidate], weight: dict[str, float], idf: dict[st
             c = candidates[k]
             c.finish()
             v = _unit(c.shown.bag, idf)
-            if not c.background and not any(_cosine(v, u) >= SAME_FACT for u in vectors) and not _told(c, shown):
+            if not c.background and not any(_cosine(v, u) >= SAME_FACT for u in vectors):
                 chosen.append(c)
                 vectors.append(v)
-                shown.add(sentence_key(c.shown.sentence.span))
     return chosen
-
-
-def _told(c: _Candidate, shown: set[tuple[str, str, int]]) -> bool:
-    """Whether a chosen point is shown by a sentence that retells this claim's fact in
-    its own words (retold.py): the reader has read the fact already. Seeds: "In their
-    first call since the election, Trump congratulated Carney ..." after the point
-    "Amid tussle ..., Trump on Tuesday congratulated Mark Carney ...", whose sentence
-    it found. The other way round (this claim's own sentence is a retelling of a
-    chosen one) is not a repeat: a longer sentence tells that fact among others."""
-    return any(sentence_key(s) in shown for s in c.claim.retold)
 
 
 def _rival(k: int, v: dict[str, float], candidates: list[_Candidate], corroborated: dict[str, list[int]],
