@@ -521,13 +521,13 @@ def _select(candidates: list[_Candidate], weight: dict[str, float], idf: dict[st
         if g <= 0:
             break
         seen.add(k)
-        v = _unit(c.shown.bag, idf)
-        if any(_cosine(v, u) >= SAME_FACT for u in vectors):
+        v = words.vector(c.shown.bag, idf)
+        if any(words.cosine(v, u) >= SAME_FACT for u in vectors):
             continue
         rival = _rival(k, v, candidates, corroborated, seen, idf)
         if rival is not None:  # the same fact as more outlets tell it ("$48 million" against "$50 million")
             seen.add(rival)
-            c, v = candidates[rival], _unit(candidates[rival].shown.bag, idf)
+            c, v = candidates[rival], words.vector(candidates[rival].shown.bag, idf)
         chosen.append(c)
         vectors.append(v)
         covered.update(w for w in c.shown.concepts if w in weight)
@@ -539,8 +539,8 @@ def _select(candidates: list[_Candidate], weight: dict[str, float], idf: dict[st
                 break
             c = candidates[k]
             c.finish()
-            v = _unit(c.shown.bag, idf)
-            if not c.background and not any(_cosine(v, u) >= SAME_FACT for u in vectors):
+            v = words.vector(c.shown.bag, idf)
+            if not c.background and not any(words.cosine(v, u) >= SAME_FACT for u in vectors):
                 chosen.append(c)
                 vectors.append(v)
     return chosen
@@ -558,13 +558,6 @@ def _rival(k: int, v: dict[str, float], candidates: list[_Candidate], corroborat
         if j in seen or c.claim.support <= most:
             continue
         c.finish()
-        if not c.background and _cosine(v, _unit(c.shown.bag, idf)) >= SAME_FACT:
+        if not c.background and words.cosine(v, words.vector(c.shown.bag, idf)) >= SAME_FACT:
             best, most = j, c.claim.support
     return best
-
-
-def _unit(bag: Sequence[str], idf: dict[str, float]) -> dict[str, float]:
-    return words.vector(bag, idf)
-
-
-_cosine = words.cosine

@@ -128,7 +128,8 @@ def find(head: Sequence[tuple[str, Span]], sentences: Sequence[tuple[Span, Seque
                 continue
             mine = [w for w in bags[i] if w in weight]
             shared = query.intersection(mine)
-            cos = math.fsum(weight[w] for w in shared) / math.sqrt(query_weight * math.fsum(weight[w] for w in mine) or 1.0)
+            cos = math.fsum(map(weight.__getitem__, shared)) / math.sqrt(
+                query_weight * math.fsum(map(weight.__getitem__, mine)) or 1.0)
             if cos < SHARE and n >= CLAUSE_WORDS:  # told in one clause of a longer sentence?
                 cos, shared = max(_clauses(other.text, query, query_weight, weight), default=(0.0, frozenset()),
                                   key=lambda c: c[0])
@@ -156,7 +157,8 @@ def _clauses(text: str, query: frozenset[str], query_weight: float, weight: dict
         mine = [w for w in stems(words.content(clause)) if w in weight]
         shared = query.intersection(mine)
         if shared:
-            yield math.fsum(weight[w] for w in shared) / math.sqrt(query_weight * math.fsum(weight[w] for w in mine)), shared
+            yield math.fsum(map(weight.__getitem__, shared)) / math.sqrt(
+                query_weight * math.fsum(map(weight.__getitem__, mine))), shared
 
 
 def extend(claims: Sequence[Claim], retellings: dict[str, list[Span]], outlet_of: dict[str, str],
