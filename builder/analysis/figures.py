@@ -779,11 +779,12 @@ def _context(figure: Figure) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _fate(figure: Figure, near: tuple[str, ...]) -> str:
     """What happened to what the figure counts ("death", "injury", ...), read from the
     verb next to it or the words near it; "" when nothing says."""
-    far = _around(figure, 10, 0)
+    sides = _sides(figure)
+    far = _around(sides, 10, 0)
     earlier = ":earlier" if _EARLIER.intersection(far[:4]) or _LONG_AGO.intersection(far) else ""
     if _AGO.search(figure.sentence.text):
         earlier = ":earlier"  # "Four months ago, ... killed 32 people at the Brussels airport"
-    if _STILL.intersection(_around(figure, 3, 3)):
+    if _STILL.intersection(_around(sides, 3, 3)):
         earlier += ":later"  # "Two people remain trapped" is not the five trapped at first
     if _PART.match(figure.span.text):
         earlier += ":part"  # "five of the dead", "20 of those injured": part of a count
@@ -792,7 +793,7 @@ def _fate(figure: Figure, near: tuple[str, ...]) -> str:
     if _MARKET.search(figure.sentence.text):
         return "market" + earlier
     if _UNIT_NAMES.get(figure.unit, figure.unit) in _LENGTHS | {"km", "meter", "foot"}:
-        for word in _around(figure, 4, 3):
+        for word in _around(sides, 4, 3):
             for aspect, starts in _ASPECTS:
                 if word.startswith(starts):
                     return aspect + earlier
@@ -800,7 +801,7 @@ def _fate(figure: Figure, near: tuple[str, ...]) -> str:
     if figure.unit.startswith(_CURRENCIES) or figure.unit in _MEASURES or _HYPHENATED.search(figure.span.text):
         return earlier  # "the 25-ton truck" of a sentence about the killed is no toll
     verb = _verb(figure)
-    if _FATES["critical"].intersection(near[:4]) or _FATES["critical"].intersection(_around(figure, 2, 3)):
+    if _FATES["critical"].intersection(near[:4]) or _FATES["critical"].intersection(_around(sides, 2, 3)):
         return "critical" + earlier
     for word in (verb, *near):
         for fate, roots in _FATES.items():
@@ -809,13 +810,20 @@ def _fate(figure: Figure, near: tuple[str, ...]) -> str:
     return earlier
 
 
-def _around(figure: Figure, before: int, after: int) -> list[str]:
-    """The words next to a figure in its sentence, nearest first, alternating after
-    and before."""
+def _sides(figure: Figure) -> tuple[list[str], list[str]]:
+    """The words of a figure's sentence before it, nearest first, and after it up to the
+    clause's end: read once for every window `_around` takes of them."""
     sentence = figure.sentence
     start, end = figure.span.start - sentence.start, figure.span.end - sentence.start
-    left = list(reversed(re.findall(r"[a-z]+", sentence.text[:start].casefold())[-before:])) if before else []
-    right = re.findall(r"[a-z]+", re.split(r"[,;.]", sentence.text[end:] + ".", maxsplit=1)[0].casefold())[:after]
+    before = re.findall(r"[a-z]+", sentence.text[:start].casefold())
+    before.reverse()
+    return before, re.findall(r"[a-z]+", re.split(r"[,;.]", sentence.text[end:] + ".", maxsplit=1)[0].casefold())
+
+
+def _around(sides: tuple[list[str], list[str]], before: int, after: int) -> list[str]:
+    """The words next to a figure in its sentence (`_sides`), nearest first, alternating
+    after and before."""
+    left, right = sides[0][:before], sides[1][:after]
     out = []
     for n in range(max(len(left), len(right))):
         out += right[n : n + 1] + left[n : n + 1]
