@@ -180,3 +180,30 @@ def test_a_tweet_pasted_with_its_signature_is_someones_words() -> None:
                        for slug, outlet, lead in zip("abc", ("Gazette", "Wire", "Times"), leads, strict=True)])
     crews = next(i for i, p in enumerate(points) if p.startswith("Our crews"))
     assert points.index(FIRE) < crews, points
+
+
+def test_a_caption_pasted_with_its_credit_is_never_a_key_point() -> None:
+    # A picture's caption and its credit are one paragraph: "A body lies on the ground on
+    # Friday in Nice after a truck ran into a crowd ... Photo: Reuters", "Erie, Pa.,
+    # residents ... dig out on Tuesday ... (Greg Wohlford/Erie Times-News via AP)" (news
+    # clusters). What the caption repeats of the story is shown in the story's words.
+    pictured = "A firefighter stands before the burnt shell of the Corran Textiles warehouse in Harwick on Monday."
+    captions = (f"{pictured} Photo: Reuters",
+                f"{pictured} (Jo Bloggs/Harwick Gazette via AP)",
+                f"{FIRE_AGAIN} (Photo by Jo Bloggs/Getty Images)")
+    points = _points(
+        ("a", "Gazette", "2025-03-10", [captions[0], FIRE, *TAIL]),
+        ("b", "Wire", "2025-03-10", [captions[1], "Firefighters from three towns fought the blaze.", *TAIL]),
+        ("c", "Times", "2025-03-10", [captions[2], "Investigators are looking for the cause of the Harwick blaze.",
+                                      *TAIL]),
+    )
+    assert points[0] == FIRE, points
+    assert not any(p.startswith(pictured) or p.startswith(FIRE_AGAIN) for p in points), points
+
+
+def test_a_call_to_follow_the_outlet_is_boilerplate() -> None:
+    promo = "Add Weather as an interest to stay up to date on the latest Weather news, video, and analysis from ABC News."
+    # ABC News pages carry it inside the text: one outlet's line, not a closing one.
+    points = _points(("a", "ABC News", "2025-03-10", [FIRE, promo, *TAIL]),
+                     ("b", "Wire", "2025-03-10", [FIRE_AGAIN, *TAIL]))
+    assert points and promo not in points, points

@@ -31,9 +31,10 @@ fact), shown by its clearest sentence. The ranking, after ICSI-style concept cov
    first `SELECT` points; a claim whose content words repeat a chosen point's (cosine
    `SAME_FACT`) is that fact again and is left out.
 4. Boilerplate (credits, copyright, calls to subscribe, photo captions and credits,
-   an embedded tweet's last line, the same words closing three articles in their
-   second half) and background (a sentence about years well before the story's, the
-   story's year from the articles' dates) are never key points.
+   a paragraph closed by a picture's credit, an embedded tweet's last line, the same
+   words closing three articles in their second half) and background (a sentence about
+   years well before the story's, the story's year from the articles' dates) are never
+   key points.
 
 Measured on DUC 2004 task 2 (50 clusters of 10 newswire articles, 4 human summaries
 each; the parameters were chosen on its first 25 clusters, see benchmarks/keypoints.py
@@ -103,7 +104,7 @@ _BOILERPLATE = re.compile(
     r"\b(?:photo|picture|image)s? (?:provided|released|taken) by\b|"
     r"this (?:story|article) (?:has been|was) (?:updated|amended|corrected)|"
     r"^\s*(?:advertisement|related:|more:|see also)\b|\b(?:reporting|editing|writing) by [a-z]|"
-    r"support (?:it|us|our journalism)\b|readers like you|"
+    r"support (?:it|us|our journalism)\b|readers like you|\bstay up to date (?:on|with) (?:the latest|our)\b|"
     # What a pasted page brings of its pictures and embeds (news clusters): an agency
     # photo's caption ("FILE - In this Sept. 30, 2016, file photo, Singer Rihanna poses
     # ...", "This Dec. 28, 2017 photo made available by SpaceX shows ...") and credit
@@ -120,7 +121,7 @@ _BOILERPLATE = re.compile(
 _CUES = frozenset(map(words.root, """contributed reserved copyright click tap sign subscribe newsletter
     follow http https www credit caption getty read updated amended corrected advertisement related more see
     reporting editing writing support readers pictured seen handout provided released taken file photo picture
-    image pic""".split()))
+    image pic date""".split()))
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen hundred thousand million billion".split())
 _PAST = re.compile(r"\b(?:in|since|until|by|during|from|of)\s+(?:early |late |mid-)?(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)s\b")
 
@@ -136,13 +137,14 @@ class _Read:
     """A sentence as the ranking counts it: its words, its concepts and their weight.
     What it looks like (`shape`) is read only for the claims the selection reaches."""
 
-    __slots__ = ("bag", "concepts", "sentence", "shaped", "tweeted", "value", "words")
+    __slots__ = ("bag", "captioned", "concepts", "sentence", "shaped", "tweeted", "value", "words")
 
     def __init__(self, sentence: Sentence, same: _Read | None = None) -> None:
         """`same`: a sentence of the same text read before (boilerplate, a wire copy: a
         fifth of the sentences at 10,000 synthetic articles), whose words are taken."""
         self.sentence = sentence
         self.tweeted = False  # the text of a tweet pasted with its signature (`_tweets`)
+        self.captioned = False  # a picture's caption, pasted with its credit (`_captions`)
         self.value = 0.0
         self.shaped: _Shape | None = None
         if same is not None:
@@ -281,6 +283,7 @@ def rank(corpus: Corpus, sentences: Sequence[Sentence], claims: Claims, limit: i
         _ROOT_OR_STOP.clear()
     read = _read(sentences)
     _tweets(read.values())
+    _captions(read.values())
     voice = _voices(corpus, claims)
     weight = _weigh_concepts(read, voice)
     df = words.document_frequency(r.bag for r in read.values())
@@ -330,6 +333,37 @@ def _tweets(read: Iterable[_Read]) -> None:
             paragraph = []
 
 
+# A picture's credit closing a paragraph: "Photo: Reuters", "Photograph: Charlie
+# Riedel/AP", "(Greg Wohlford/Erie Times-News via AP)", "(Photo by Alex Wong/Getty
+# Images)", "(Rick Loomis / Los Angeles Times)". After a sentence's end or alone.
+_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?\"”’)])\s+)(?:(?:Photo(?:graph)?|Picture|Image|Pic|Credit)s?\s*:\s*[^.:!?()]{2,60}"
+    r"|\((?:Photo by )?[A-Z][^()/]{0,50}/\s?[A-Z][^()]{1,60}\))\s*$")
+
+
+def _captions(read: Iterable[_Read]) -> None:
+    """Mark the sentences of a paragraph that ends in a picture's credit: a caption
+    pasted with the page ("A body lies on the ground on Friday in Nice after a truck ran
+    into a crowd ... Photo: Reuters"; "Erie, Pa., residents on East 24th Street dig out
+    on Tuesday ... (Greg Wohlford/Erie Times-News via AP)", news clusters). A caption
+    describes a picture, in the present tense; what it repeats of the story, the story
+    tells in its own sentences."""
+    paragraph: list[_Read] = []
+    key = None
+    for r in (*read, None):
+        span = r.sentence.span if r is not None else None
+        if span is None or (span.article, span.anchor) != key:
+            if paragraph:
+                last = paragraph[-1].sentence.span.text.rstrip()
+                if (last.endswith(")") or ":" in last) and _CREDIT.search(last):
+                    for r_ in paragraph:
+                        r_.captioned = True
+            if span is None:
+                break
+            key, paragraph = (span.article, span.anchor), []
+        paragraph.append(r)
+
+
 class _Story:
     """What the ranking knows of the whole story."""
 
@@ -376,7 +410,8 @@ class _Candidate:
             return
         self.finished = True
         members = self.members
-        usable = [m for m in members if m.words >= MIN_WORDS] or members
+        told = [m for m in members if not m.captioned] or members  # a caption only when nothing else
+        usable = [m for m in told if m.words >= MIN_WORDS] or told
         shown = self.shown = max(
             usable, key=lambda m: (m.value / max(1, m.words) * m.shape().quality, -m.sentence.position))
         shape = shown.shape()
@@ -400,7 +435,7 @@ class _Candidate:
             and 2 * m.sentence.position >= sizes[m.sentence.span.article] for m in members
         )
         self.background = (tail or shape.boilerplate or all(m.shape().boilerplate for m in members)
-                           or _past(shown, self.story.year))
+                           or shown.captioned or _past(shown, self.story.year))
 
     def gain(self, covered: set[str], weight: dict[str, float]) -> float:
         s = self.shown
