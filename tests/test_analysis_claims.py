@@ -73,6 +73,23 @@ def test_an_opening_quote_mark_starts_the_next_sentence() -> None:
     assert _sentences("He said. “Very lucky.” Then") == ["He said.", "“Very lucky.”", "Then"]
 
 
+def test_an_outburst_inside_a_quotation_the_sentence_goes_on_after_ends_nothing() -> None:
+    bellow = ("The Democrats did not hesitate to bellow ``You resign! You resign!'' at Speaker-elect Robert "
+              "Livingston when he called for the president to quit.")  # DUC 2004
+    asked = ("“Where the hell did he get automatic weapons? He has no military background or anything like "
+             "that,” the brother said.")  # news clusters
+    shouted = 'An officer kept shouting "Go quickly! Go that way!" in French, Phillips said.'
+    placards = 'Women hold up placards that read "Where are you? What are you saying? This worries us!" in Cologne.'
+    for text in (bellow, asked, shouted, placards):
+        assert _sentences(text + " Then he left.") == [text, "Then he left."]
+    # A quotation that closes on its outburst, or goes on in a new sentence, or a full
+    # stop inside one: sentences end there as before.
+    assert _sentences('He won! Then "Yes! We did it!" She cried.') == ["He won!", 'Then "Yes!', 'We did it!"',
+                                                                      "She cried."]
+    assert _sentences("“We were lucky. Very lucky,” he said.") == ["“We were lucky.", "Very lucky,” he said."]
+    assert _sentences("“Stop!” He ran.") == ["“Stop!”", "He ran."]
+
+
 def test_a_sentence_glued_to_the_full_stop_before_it_is_a_sentence() -> None:
     """Pasted text that lost a space (news clusters: "...for tests.The ability to ...")."""
     assert _sentences("Samples went back to Earth for tests.The ability to identify microbes is new.") == [
