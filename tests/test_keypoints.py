@@ -188,7 +188,7 @@ def test_a_caption_pasted_with_its_credit_is_never_a_key_point() -> None:
     # residents ... dig out on Tuesday ... (Greg Wohlford/Erie Times-News via AP)" (news
     # clusters). What the caption repeats of the story is shown in the story's words.
     pictured = "A firefighter stands before the burnt shell of the Corran Textiles warehouse in Harwick on Monday."
-    captions = (f"{pictured} Photo: Reuters",
+    captions = (f"{pictured} [Photo/Agencies]",
                 f"{pictured} (Jo Bloggs/Harwick Gazette via AP)",
                 f"{FIRE_AGAIN} (Photo by Jo Bloggs/Getty Images)")
     points = _points(
@@ -199,6 +199,8 @@ def test_a_caption_pasted_with_its_credit_is_never_a_key_point() -> None:
     )
     assert points[0] == FIRE, points
     assert not any(p.startswith(pictured) or p.startswith(FIRE_AGAIN) for p in points), points
+    alone = _points(("a", "Gazette", "2025-03-10", [FIRE, f"{pictured} Photo: Reuters", *TAIL]))
+    assert not any(p.startswith(pictured) for p in alone), alone
 
 
 def test_a_call_to_follow_the_outlet_is_boilerplate() -> None:

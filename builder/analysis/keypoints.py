@@ -335,10 +335,11 @@ def _tweets(read: Iterable[_Read]) -> None:
 
 # A picture's credit closing a paragraph: "Photo: Reuters", "Photograph: Charlie
 # Riedel/AP", "(Greg Wohlford/Erie Times-News via AP)", "(Photo by Alex Wong/Getty
-# Images)", "(Rick Loomis / Los Angeles Times)". After a sentence's end or alone.
+# Images)", "(Rick Loomis / Los Angeles Times)", "[Photo/Agencies]". After a sentence's
+# end or alone.
 _CREDIT = re.compile(
     r"(?:^|(?<=[.!?\"”’)])\s+)(?:(?:Photo(?:graph)?|Picture|Image|Pic|Credit)s?\s*:\s*[^.:!?()]{2,60}"
-    r"|\((?:Photo by )?[A-Z][^()/]{0,50}/\s?[A-Z][^()]{1,60}\))\s*$")
+    r"|\((?:Photo by )?[A-Z][^()/]{0,50}/\s?[A-Z][^()]{1,60}\)|\[(?:Photo|Image|Picture)s?/[^\[\]]{1,40}\])\s*$")
 
 
 def _captions(read: Iterable[_Read]) -> None:
@@ -355,7 +356,7 @@ def _captions(read: Iterable[_Read]) -> None:
         if span is None or (span.article, span.anchor) != key:
             if paragraph:
                 last = paragraph[-1].sentence.span.text.rstrip()
-                if (last.endswith(")") or ":" in last) and _CREDIT.search(last):
+                if (last.endswith((")", "]")) or ":" in last) and _CREDIT.search(last):
                     for r_ in paragraph:
                         r_.captioned = True
             if span is None:
