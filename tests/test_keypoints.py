@@ -209,3 +209,29 @@ def test_a_call_to_follow_the_outlet_is_boilerplate() -> None:
     points = _points(("a", "ABC News", "2025-03-10", [FIRE, promo, *TAIL]),
                      ("b", "Wire", "2025-03-10", [FIRE_AGAIN, *TAIL]))
     assert points and promo not in points, points
+
+
+def test_a_claim_the_claims_rule_would_join_with_a_chosen_point_repeats_it() -> None:
+    # Blocking compares only sentences that share rare words, so two wordings of one fact
+    # can stay two claims ("By one vote ... lost a confidence vote Friday" / "By only one
+    # vote ... lost a confidence vote in Parliament Friday and was toppled", DUC 2004).
+    # Their content words may differ too much for the cosine, but not for the rule.
+    from types import SimpleNamespace
+
+    from builder.analysis.keypoints import _repeats
+    from builder.analysis.words import content
+
+    def point(text: str) -> SimpleNamespace:
+        return SimpleNamespace(shown=SimpleNamespace(text=text, bag=content(text)))
+
+    chosen = [point("By two votes, a rebel from its own ranks, Mayor Lina Ferris's coalition lost a confidence vote "
+                    "on Friday in the Harwick council chamber.")]
+    same = point("By only two votes, the mayor of Harwick, Lina Ferris, lost a confidence vote in the council on "
+                 "Friday and was toppled from power.")
+    other = point("Council officers will now arrange a new vote in the Harwick council chamber next month.")
+    other_figure = point("By 12 votes, a rebel from its own ranks, Mayor Lina Ferris's coalition lost a confidence vote "
+                  "on Friday in the Harwick council chamber.")  # another figure: a disagreement, shown
+    far = [{}]  # content words too far apart for the cosine
+    assert _repeats(same, {}, chosen, far)
+    assert not _repeats(other, {}, chosen, far)
+    assert not _repeats(other_figure, {}, chosen, far)

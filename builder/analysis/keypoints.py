@@ -29,7 +29,9 @@ fact), shown by its clearest sentence. The ranking, after ICSI-style concept cov
    demoted; very short ones (fewer than `MIN_WORDS` words) nearly dropped.
 3. Greedy selection (lazy: a claim's worth only falls as points are chosen) of the
    first `SELECT` points; a claim whose content words repeat a chosen point's (cosine
-   `SAME_FACT`) is that fact again and is left out.
+   `SAME_FACT`), or whose wording the claims' own rule would join with a chosen one's
+   (`sameclaim.judge`: blocking may never have set the two side by side), is that fact
+   again and is left out.
 4. Boilerplate (credits, copyright, calls to subscribe, photo captions and credits,
    a paragraph closed by a picture's credit, an embedded tweet's last line, the same
    words closing three articles in their second half) and background (a sentence about
@@ -55,7 +57,7 @@ from dataclasses import dataclass, replace
 from itertools import filterfalse, repeat
 
 from ..model import Corpus
-from . import outlets, words
+from . import outlets, sameclaim, words
 from .attribution import REPORTED
 from .claims import Claim, Claims, sentence_key
 from .sentences import Sentence
@@ -558,7 +560,7 @@ def _select(candidates: list[_Candidate], weight: dict[str, float], idf: dict[st
             break
         seen.add(k)
         v = words.vector(c.shown.bag, idf)
-        if any(words.cosine(v, u) >= SAME_FACT for u in vectors):
+        if _repeats(c, v, chosen, vectors):
             continue
         rival = _rival(k, v, candidates, corroborated, seen, idf)
         if rival is not None:  # the same fact as more outlets tell it ("$48 million" against "$50 million")
@@ -576,10 +578,24 @@ def _select(candidates: list[_Candidate], weight: dict[str, float], idf: dict[st
             c = candidates[k]
             c.finish()
             v = words.vector(c.shown.bag, idf)
-            if not c.background and not any(words.cosine(v, u) >= SAME_FACT for u in vectors):
+            if not c.background and not _repeats(c, v, chosen, vectors):
                 chosen.append(c)
                 vectors.append(v)
     return chosen
+
+
+def _repeats(c: _Candidate, v: dict[str, float], chosen: list[_Candidate], vectors: list[dict[str, float]]) -> bool:
+    """Whether a claim tells a chosen point's fact again: their content words are alike
+    (cosine `SAME_FACT`), or the claims' own rule would join the two wordings
+    (`sameclaim.judge`) though blocking never set them side by side."""
+    if any(words.cosine(v, u) >= SAME_FACT for u in vectors):
+        return True
+    mine = c.shown
+    for d in chosen:
+        match, conflicts = sameclaim.judge(mine.text, d.shown.text, mine.bag, d.shown.bag)
+        if match >= sameclaim.SCORE and not conflicts:
+            return True
+    return False
 
 
 def _rival(k: int, v: dict[str, float], candidates: list[_Candidate], corroborated: dict[str, list[int]],
