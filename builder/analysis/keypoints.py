@@ -359,8 +359,8 @@ def _captions(read: Iterable[_Read]) -> None:
             if paragraph:
                 last = paragraph[-1].sentence.span.text.rstrip()
                 if (last.endswith((")", "]")) or ":" in last) and _CREDIT.search(last):
-                    for r_ in paragraph:
-                        r_.captioned = True
+                    for member in paragraph:
+                        member.captioned = True
             if span is None:
                 break
             key, paragraph = (span.article, span.anchor), []
