@@ -52,9 +52,9 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import filterfalse, repeat
+from itertools import filterfalse, groupby, repeat
 
 from ..model import Corpus
 from . import outlets, sameclaim, words
@@ -322,17 +322,19 @@ def _tweets(read: Iterable[_Read]) -> None:
     tweet pasted with the page ("a flying first for me: 4 hours into an 11 hour flight
     ... — christine teigen (@chrissyteigen) December 27, 2017", news clusters), someone's
     words without quotation marks."""
-    paragraph: list[_Read] = []
-    key = None
-    for r in read:
-        span = r.sentence.span
-        if (span.article, span.anchor) != key:
-            key, paragraph = (span.article, span.anchor), []
-        paragraph.append(r)
-        if "(@" in span.text and _TWEET_SIGNATURE.search(span.text):
-            for before in paragraph:
-                before.tweeted = True
-            paragraph = []
+    for paragraph in _paragraphs(read):
+        before = 0
+        for k, r in enumerate(paragraph):
+            if "(@" in r.text and _TWEET_SIGNATURE.search(r.text):
+                for signed in paragraph[before : k + 1]:
+                    signed.tweeted = True
+                before = k + 1
+
+
+def _paragraphs(read: Iterable[_Read]) -> Iterator[list[_Read]]:
+    """The sentences read, a paragraph at a time, in order."""
+    for _, paragraph in groupby(read, key=lambda r: (r.sentence.span.article, r.sentence.span.anchor)):
+        yield list(paragraph)
 
 
 # A picture's credit closing a paragraph: "Photo: Reuters", "Photograph: Charlie
@@ -351,20 +353,11 @@ def _captions(read: Iterable[_Read]) -> None:
     on Tuesday ... (Greg Wohlford/Erie Times-News via AP)", news clusters). A caption
     describes a picture, in the present tense; what it repeats of the story, the story
     tells in its own sentences."""
-    paragraph: list[_Read] = []
-    key = None
-    for r in (*read, None):
-        span = r.sentence.span if r is not None else None
-        if span is None or (span.article, span.anchor) != key:
-            if paragraph:
-                last = paragraph[-1].sentence.span.text.rstrip()
-                if (last.endswith((")", "]")) or ":" in last) and _CREDIT.search(last):
-                    for member in paragraph:
-                        member.captioned = True
-            if span is None:
-                break
-            key, paragraph = (span.article, span.anchor), []
-        paragraph.append(r)
+    for paragraph in _paragraphs(read):
+        last = paragraph[-1].text.rstrip()
+        if (last.endswith((")", "]")) or ":" in last) and _CREDIT.search(last):
+            for member in paragraph:
+                member.captioned = True
 
 
 class _Story:

@@ -83,29 +83,41 @@ def _quoted_outbursts(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tu
     (DUC 2004), "“Where the hell did he get automatic weapons? He has no military
     background or anything like that,” the brother said." (news clusters). A full stop
     inside a quotation still ends one, as spaCy's sentencizer has it."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if out and _outburst(text, out[-1][1]) and _closes_and_goes_on(text, start, end):
+    if not any(text[end - 1] in "!?" for _, end in spans[:-1]):
+        return spans  # most paragraphs: no sentence but the last ends on one
+    opened = _quotes_open(text, [end for _, end in spans])
+    out: list[tuple[int, int, bool]] = []  # (start, end, an outburst inside a quotation)
+    for (start, end), quoted in zip(spans, opened, strict=True):
+        outburst = quoted and text[end - 1] in "!?"
+        if out and out[-1][2] and _closes_and_goes_on(text, start, end):
             # Back to where the quotation opened: "... read "Mrs. Merkel: Where are you?
             # What are you saying? This worries us!" during a protest ..." (news clusters).
-            while len(out) > 1 and _outburst(text, out[-2][1]):
+            while len(out) > 1 and out[-2][2]:
                 out.pop()
-            out[-1] = (out[-1][0], end)
+            out[-1] = (out[-1][0], end, outburst)
         else:
-            out.append((start, end))
-    return tuple(out)
+            out.append((start, end, outburst))
+    return tuple((start, end) for start, end, _ in out)
 
 
-def _outburst(text: str, end: int) -> bool:
-    """The sentence ending at `end` ends on "!" or "?" inside a quotation."""
-    return text[end - 1] in "!?" and _quote_open(text, end)
-
-
-def _quote_open(text: str, at: int) -> bool:
-    """A quotation opened before `at` in the text is not closed by then."""
-    before = text[:at]
-    return (before.rfind("“") > before.rfind("”") or before.rfind("``") > before.rfind("''")
-            or before.count('"') % 2 == 1)
+def _quotes_open(text: str, ends: list[int]) -> list[bool]:
+    """For each place in `ends` (ascending), whether a quotation opened before it is not
+    closed by then: the last curly or newswire mark before it opens one, or the straight
+    double quotes before it are odd in number. One pass over the text: a hostile
+    paragraph of "Yes! Yes! ..." has as many ends as words."""
+    out = []
+    pos = 0
+    last = {"“": -1, "”": -1, "``": -1, "''": -1}
+    straight = 0
+    for end in ends:
+        for mark in last:  # a two-character mark may start just before `pos`
+            at = text.rfind(mark, max(0, pos - len(mark) + 1), end)
+            if at > last[mark]:
+                last[mark] = at
+        straight += text.count('"', pos, end)
+        pos = end
+        out.append(last["“"] > last["”"] or last["``"] > last["''"] or straight % 2 == 1)
+    return out
 
 
 def _closes_and_goes_on(text: str, start: int, end: int) -> bool:
